@@ -1,0 +1,18 @@
+/** What the worker derives from stored objects for the UI (which may not import core code). */
+
+import type { KubeObject } from '../core/api/types'
+import { podStatusText } from '../core/kubectl/printers/pod-status'
+import type { ObjectView } from '../protocol/messages'
+
+/** "<group>/<Kind>/<namespace>/<name>": stable across replays, unlike the uid. */
+export function viewKey(obj: KubeObject): string {
+  const slash = obj.apiVersion.indexOf('/')
+  const group = slash < 0 ? '' : obj.apiVersion.slice(0, slash)
+  return `${group}/${obj.kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name ?? ''}`
+}
+
+export function toView(obj: KubeObject): ObjectView {
+  const view: ObjectView = { key: viewKey(obj), object: obj }
+  if (obj.kind === 'Pod' && obj.apiVersion === 'v1') view.status = podStatusText(obj)
+  return view
+}

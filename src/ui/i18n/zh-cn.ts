@@ -1,0 +1,33 @@
+/** 简体中文 UI strings. Kubernetes terms (Pod, Node, Deployment, kubectl) stay as upstream spells them. */
+import type { Dictionary } from './en'
+
+export const zhCN: Dictionary = {
+  'app.title': 'kubeplay',
+  'app.tagline': 'Kubernetes 练习场',
+  'app.connecting': '正在启动集群…',
+  'app.workerFailed': '模拟已停止：{message}',
+  'language.label': '语言',
+  'time.pause': '暂停',
+  'time.play': '播放',
+  'time.speed': '速度',
+  'time.clock': '模拟时间',
+  'time.paused': '已暂停',
+  'map.label': '集群视图',
+  'map.unscheduled': '未调度',
+  'map.controlPlane': '控制平面',
+  'map.worker': '工作节点',
+  'map.pods': '{count} 个 Pod',
+  'map.empty': '还没有节点',
+  'editor.title': 'YAML',
+  'editor.apply': '应用',
+  'editor.applyHint': 'Ctrl/Cmd+Enter',
+  'editor.loading': '正在加载编辑器…',
+  'editor.applying': '正在应用…',
+  'editor.results': '应用结果',
+  'editor.noResults': '编写清单后点击“应用”。',
+  'editor.exitCode': 'kubectl 退出码 {code}',
+  'outcome.created': '已创建',
+  'outcome.configured': '已更新',
+  'outcome.unchanged': '未变化',
+  'outcome.error': '错误',
+}

@@ -4,6 +4,7 @@
  */
 
 import { useEffect, useRef } from 'react'
+import schemaText from './k8s.schema.json?raw'
 import { setUpMonaco } from './monaco-setup'
 
 export interface YamlEditorProps {
@@ -15,6 +16,8 @@ export interface YamlEditorProps {
 export interface EditorTestHook {
   getValue(): string
   setValue(text: string): void
+  /** The validation messages Monaco shows now (schema and YAML syntax). */
+  markers(): string[]
 }
 
 declare global {
@@ -25,6 +28,9 @@ declare global {
 
 const MODEL_URI = 'file:///manifest.yaml'
 
+/** Generated from kubernetes-types 1.30 by scripts/gen-k8s-schema.mjs. The uri only names it (must end in .json). */
+const K8S_SCHEMA = { uri: 'https://kubeplay.invalid/k8s.schema.json', fileMatch: ['**/*.yaml'], schema: JSON.parse(schemaText) }
+
 export default function YamlEditor({ initialValue, onChange, onApply }: YamlEditorProps) {
   const host = useRef<HTMLDivElement>(null)
   const initial = useRef(initialValue)
@@ -34,7 +40,7 @@ export default function YamlEditor({ initialValue, onChange, onApply }: YamlEdit
   }, [onChange, onApply])
 
   useEffect(() => {
-    const monaco = setUpMonaco()
+    const monaco = setUpMonaco([K8S_SCHEMA])
     const model = monaco.editor.createModel(initial.current, 'yaml', monaco.Uri.parse(MODEL_URI))
     const editor = monaco.editor.create(host.current as HTMLDivElement, {
       model,
@@ -52,7 +58,13 @@ export default function YamlEditor({ initialValue, onChange, onApply }: YamlEdit
       callbacks.current.onChange(text)
     })
     const hooked = new URLSearchParams(location.search).has('test-hooks')
-    if (hooked) window.__kubeplayEditor = { getValue: () => model.getValue(), setValue: (text) => model.setValue(text) }
+    if (hooked) {
+      window.__kubeplayEditor = {
+        getValue: () => model.getValue(),
+        setValue: (text) => model.setValue(text),
+        markers: () => monaco.editor.getModelMarkers({ resource: model.uri }).map((m) => m.message),
+      }
+    }
     return () => {
       if (hooked) delete window.__kubeplayEditor
       changes.dispose()

@@ -1,0 +1,38 @@
+/**
+ * One strategy per resource (pkg/registry/<group>/<resource>). Resources without special
+ * behaviour get the default: subdomain names, no generation.
+ */
+
+import type { ResourceType } from '../../api/resources'
+import { storageKey } from '../../api/resources'
+import type { Strategy } from '../strategy'
+import { podStrategy } from './pods'
+import { deploymentStrategy, replicaSetStrategy, daemonSetStrategy, statefulSetStrategy, replicationControllerStrategy, jobStrategy, cronJobStrategy } from './workloads'
+import { serviceStrategy } from './services'
+import { namespaceStrategy, nodeStrategy } from './cluster-scoped'
+
+const DEFAULT: Strategy = { nameRule: 'subdomain' }
+
+const STRATEGIES: Record<string, Strategy> = {
+  pods: podStrategy,
+  services: serviceStrategy,
+  namespaces: namespaceStrategy,
+  nodes: nodeStrategy,
+  replicationcontrollers: replicationControllerStrategy,
+  'apps/deployments': deploymentStrategy,
+  'apps/replicasets': replicaSetStrategy,
+  'apps/daemonsets': daemonSetStrategy,
+  'apps/statefulsets': statefulSetStrategy,
+  'batch/jobs': jobStrategy,
+  'batch/cronjobs': cronJobStrategy,
+  events: { nameRule: 'none' },
+  'events.k8s.io/events': { nameRule: 'none' },
+  'rbac.authorization.k8s.io/roles': { nameRule: 'none' },
+  'rbac.authorization.k8s.io/clusterroles': { nameRule: 'none' },
+  'rbac.authorization.k8s.io/rolebindings': { nameRule: 'none' },
+  'rbac.authorization.k8s.io/clusterrolebindings': { nameRule: 'none' },
+}
+
+export function strategyFor(t: ResourceType): Strategy {
+  return STRATEGIES[storageKey(t)] ?? DEFAULT
+}

@@ -1,0 +1,147 @@
+/**
+ * kubectl apply -f (client-side): create with the last-applied annotation, or merge the new
+ * manifest into the live object three ways and report created / configured / unchanged.
+ */
+
+import type { ResourceType } from '../../api/resources'
+import { clone, type KubeObject } from '../../api/types'
+import { isStatusError } from '../../machinery/errors'
+import { threeWayMerge } from '../apply/three-way-merge'
+import { KubectlError, type KubectlContext } from '../context'
+import { formatError } from '../errors'
+import type { FlagSpec, FlagValues } from '../flags'
+import { checkObjectShape, ManifestError, type ManifestDoc } from '../manifests'
+import { refName } from '../resource-args'
+import { readManifestSources } from './filenames'
+
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
+
+export const applyFlags: FlagSpec[] = [
+  { name: 'filename', short: 'f', type: 'stringArray', default: [] },
+  { name: 'recursive', short: 'R', type: 'bool', default: false },
+  { name: 'dry-run', type: 'string', default: 'none' },
+  { name: 'server-side', type: 'bool', default: false },
+  { name: 'force-conflicts', type: 'bool', default: false },
+  { name: 'field-manager', type: 'string', default: 'kubectl-client-side-apply' },
+  { name: 'output', short: 'o', type: 'string', default: '' },
+  { name: 'validate', type: 'string', default: 'strict' },
+  { name: 'prune', type: 'bool', default: false },
+  { name: 'selector', short: 'l', type: 'string', default: '' },
+]
+
+export interface ApplyOutcome {
+  ref: string
+  outcome: 'created' | 'configured' | 'unchanged' | 'error'
+  message: string
+}
+
+function lastAppliedJSON(obj: KubeObject): string {
+  const c = clone(obj)
+  c.metadata = { ...c.metadata, annotations: { ...(c.metadata.annotations ?? {}) } }
+  delete c.metadata.annotations![LAST_APPLIED]
+  const sortKeys = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sortKeys)
+    if (v && typeof v === 'object') {
+      const o: Record<string, unknown> = {}
+      for (const k of Object.keys(v).sort()) o[k] = sortKeys((v as Record<string, unknown>)[k])
+      return o
+    }
+    return v
+  }
+  return `${JSON.stringify(sortKeys(c))}\n`
+}
+
+export function resolveForDoc(ctx: KubectlContext, doc: ManifestDoc): ResourceType {
+  checkObjectShape(doc)
+  const o = doc.object
+  const t = ctx.api.registry.forKind(String(o.apiVersion), String(o.kind))
+  if (!t) {
+    const ns = o.metadata?.namespace ?? ''
+    throw new KubectlError(`error: resource mapping not found for name: "${o.metadata?.name ?? ''}" namespace: "${ns}" from "${doc.source}": no matches for kind "${o.kind}" in version "${o.apiVersion}"\nensure CRDs are installed first`)
+  }
+  return t
+}
+
+export function applyOne(ctx: KubectlContext, doc: ManifestDoc, dryRun: boolean): ApplyOutcome {
+  const t = resolveForDoc(ctx, doc)
+  const input = clone(doc.object)
+  input.metadata = input.metadata ?? {}
+  const name = input.metadata.name ?? ''
+  if (t.namespaced) input.metadata.namespace = input.metadata.namespace || ctx.namespace
+  const ref = refName(t, name)
+  const suffix = dryRun ? ' (dry run)' : ''
+  input.metadata.annotations = { ...(input.metadata.annotations ?? {}) }
+  const annotated = clone(input)
+  annotated.metadata.annotations![LAST_APPLIED] = lastAppliedJSON(input)
+  if (!name) {
+    throw new KubectlError(
+      `error: error when retrieving current configuration of:\nResource: "${t.group}/${t.version}, Resource=${t.plural}", GroupVersionKind: "${t.group}/${t.version}, Kind=${t.kind}"\nName: "", Namespace: "${t.namespaced ? input.metadata.namespace : ''}"\nfrom server for: "${doc.source}": resource name may not be empty`,
+    )
+  }
+  let live: KubeObject | undefined
+  try {
+    live = ctx.api.get(t, input.metadata.namespace, name)
+  } catch (e) {
+    if (!isStatusError(e) || e.code !== 404) throw e
+  }
+  if (!live) {
+    try {
+      ctx.api.create(t, annotated, { namespace: input.metadata.namespace, dryRun, user: ctx.user })
+    } catch (e) {
+      throw new KubectlError(formatError(e, `error when creating "${doc.source}": `))
+    }
+    return { ref, outcome: 'created', message: `${ref} created${suffix}` }
+  }
+  const originalText = live.metadata.annotations?.[LAST_APPLIED]
+  let original: unknown
+  try {
+    original = originalText ? JSON.parse(originalText) : undefined
+  } catch {
+    original = undefined
+  }
+  const merged = threeWayMerge(original, annotated, live) as KubeObject
+  merged.metadata.resourceVersion = live.metadata.resourceVersion
+  let result: KubeObject
+  try {
+    result = ctx.api.update(t, merged, { dryRun, user: ctx.user })
+  } catch (e) {
+    throw new KubectlError(formatError(e, `error when applying patch:\nto:\nResource: "${t.group}/${t.version}, Resource=${t.plural}", GroupVersionKind: "${t.group}/${t.version}, Kind=${t.kind}"\nName: "${name}", Namespace: "${t.namespaced ? input.metadata.namespace : ''}"\nfor: "${doc.source}": error when patching "${doc.source}": `))
+  }
+  const changed = dryRun ? JSON.stringify(result) !== JSON.stringify(live) : result.metadata.resourceVersion !== live.metadata.resourceVersion
+  return changed ? { ref, outcome: 'configured', message: `${ref} configured${suffix}` } : { ref, outcome: 'unchanged', message: `${ref} unchanged${suffix}` }
+}
+
+export function runApply(ctx: KubectlContext, _args: string[], flags: FlagValues, results?: ApplyOutcome[]): number {
+  const files = flags.filename as string[]
+  if (!files.length) throw new KubectlError("error: must specify one of -f and -k\n\nSee 'kubectl apply -h' for help and examples")
+  const dryRun = String(flags['dry-run']) === 'client' || String(flags['dry-run']) === 'server'
+  let docs: ManifestDoc[]
+  try {
+    docs = readManifestSources(ctx, files)
+  } catch (e) {
+    if (e instanceof ManifestError || e instanceof KubectlError) {
+      ctx.err(`${e.message}\n`)
+      results?.push({ ref: '', outcome: 'error', message: e.message })
+      return 1
+    }
+    throw e
+  }
+  if (!docs.length) {
+    ctx.err('error: no objects passed to apply\n')
+    return 1
+  }
+  let exit = 0
+  for (const doc of docs) {
+    try {
+      const r = applyOne(ctx, doc, dryRun)
+      ctx.out(`${r.message}\n`)
+      results?.push(r)
+    } catch (e) {
+      const msg = e instanceof KubectlError || e instanceof ManifestError ? e.message : formatError(e)
+      ctx.err(`${msg}\n`)
+      results?.push({ ref: doc.object?.kind ? `${String(doc.object.kind).toLowerCase()}/${doc.object.metadata?.name ?? ''}` : '', outcome: 'error', message: msg })
+      exit = 1
+    }
+  }
+  return exit
+}

@@ -1,0 +1,122 @@
+/** kubectl create -f, and the generators `create deployment` and `create namespace`. */
+
+import { isStatusError } from '../../machinery/errors'
+import { KubectlError, type KubectlContext } from '../context'
+import { formatError } from '../errors'
+import type { FlagSpec, FlagValues } from '../flags'
+import { toGoJSON, toGoYaml } from '../printers/go-yaml'
+import { refName } from '../resource-args'
+import { resolveForDoc } from './apply'
+import { readManifestSources } from './filenames'
+import type { KubeObject } from '../../api/types'
+import { ManifestError } from '../manifests'
+
+export const createFlags: FlagSpec[] = [
+  { name: 'filename', short: 'f', type: 'stringArray', default: [] },
+  { name: 'image', type: 'stringArray', default: [] },
+  { name: 'replicas', short: 'r', type: 'int', default: 1 },
+  { name: 'port', type: 'int', default: -1 },
+  { name: 'dry-run', type: 'string', default: 'none' },
+  { name: 'output', short: 'o', type: 'string', default: '' },
+  { name: 'save-config', type: 'bool', default: false },
+  { name: 'validate', type: 'string', default: 'strict' },
+  { name: 'field-manager', type: 'string', default: 'kubectl-create' },
+]
+
+/** The container name kubectl derives from an image: its last path part without tag or digest. */
+export function containerNameFromImage(image: string): string {
+  let base = image.split('/').pop() ?? image
+  base = base.split('@')[0]!.split(':')[0]!
+  return base.toLowerCase().replace(/[^a-z0-9-]/g, '-')
+}
+
+export function deploymentFor(name: string, images: string[], replicas: number, port: number): KubeObject {
+  const labels = { app: name }
+  const containers = images.map((image) => {
+    const c: Record<string, unknown> = { image, name: containerNameFromImage(image), resources: {} }
+    if (port >= 0) c.ports = [{ containerPort: port }]
+    return c
+  })
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { creationTimestamp: null as unknown as string, labels, name },
+    spec: { replicas, selector: { matchLabels: labels }, strategy: {}, template: { metadata: { creationTimestamp: null, labels }, spec: { containers } } },
+    status: {},
+  }
+}
+
+function emit(ctx: KubectlContext, obj: KubeObject, output: string, ref: string, dryRun: string): void {
+  if (output === 'yaml') ctx.out(toGoYaml(obj))
+  else if (output === 'json') ctx.out(toGoJSON(obj))
+  else if (output === 'name') ctx.out(`${ref}\n`)
+  else ctx.out(`${ref} created${dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''}\n`)
+}
+
+export function runCreate(ctx: KubectlContext, args: string[], flags: FlagValues): number {
+  const dryRun = String(flags['dry-run'])
+  const output = String(flags.output ?? '')
+  const sub = args[0]
+  if (!sub) {
+    const files = flags.filename as string[]
+    if (!files.length) throw new KubectlError("error: must specify one of -f and -k\n\nSee 'kubectl create -h' for help and examples")
+    let exit = 0
+    let docs
+    try {
+      docs = readManifestSources(ctx, files)
+    } catch (e) {
+      if (e instanceof ManifestError || e instanceof KubectlError) throw new KubectlError(e.message)
+      throw e
+    }
+    for (const doc of docs) {
+      try {
+        const t = resolveForDoc(ctx, doc)
+        const created = ctx.api.create(t, doc.object, { namespace: doc.object.metadata?.namespace || ctx.namespace, dryRun: dryRun !== 'none', user: ctx.user })
+        emit(ctx, created, output, refName(t, created.metadata.name!), dryRun)
+      } catch (e) {
+        ctx.err(`${e instanceof KubectlError ? e.message : formatError(e, `error when creating "${doc.source}": `)}\n`)
+        exit = 1
+      }
+    }
+    return exit
+  }
+  if (sub === 'deployment' || sub === 'deploy') {
+    const name = args[1]
+    const images = flags.image as string[]
+    if (!name) throw new KubectlError("error: exactly one NAME is required, got 0\nSee 'kubectl create deployment -h' for help and examples")
+    if (!images.length) throw new KubectlError("error: required flag(s) \"image\" not set")
+    const obj = deploymentFor(name, images, flags.replicas as number, flags.port as number)
+    const t = ctx.api.registry.forGroupResource('apps', 'deployments')!
+    if (dryRun === 'client') {
+      emit(ctx, obj, output, refName(t, name), dryRun)
+      return 0
+    }
+    try {
+      const created = ctx.api.create(t, obj, { namespace: ctx.namespace, dryRun: dryRun === 'server', user: ctx.user })
+      emit(ctx, created, output, refName(t, name), dryRun)
+    } catch (e) {
+      if (isStatusError(e) && e.status.reason !== 'Invalid') throw new KubectlError(`error: failed to create deployment: ${e.message}`)
+      throw e
+    }
+    return 0
+  }
+  if (sub === 'namespace' || sub === 'ns') {
+    const name = args[1]
+    if (!name) throw new KubectlError("error: exactly one NAME is required, got 0\nSee 'kubectl create namespace -h' for help and examples")
+    const obj: KubeObject = { apiVersion: 'v1', kind: 'Namespace', metadata: { creationTimestamp: null as unknown as string, name }, spec: {}, status: {} }
+    const t = ctx.api.registry.forGroupResource('', 'namespaces')!
+    if (dryRun === 'client') {
+      emit(ctx, obj, output, refName(t, name), dryRun)
+      return 0
+    }
+    try {
+      const created = ctx.api.create(t, obj, { dryRun: dryRun === 'server', user: ctx.user })
+      emit(ctx, created, output, refName(t, name), dryRun)
+    } catch (e) {
+      if (isStatusError(e) && e.status.reason !== 'Invalid') throw new KubectlError(`error: failed to create namespace: ${e.message}`)
+      throw e
+    }
+    return 0
+  }
+  throw new KubectlError(`error: unknown command "${sub}" for "kubectl create"`)
+}

@@ -1,0 +1,49 @@
+/** kubectl scale: set replicas through the scale subresource, optionally only if current matches. */
+
+import { clone } from '../../api/types'
+import { KubectlError, type KubectlContext } from '../context'
+import { formatError } from '../errors'
+import type { FlagSpec, FlagValues } from '../flags'
+import { parseResourceArgs, refName } from '../resource-args'
+
+export const scaleFlags: FlagSpec[] = [
+  { name: 'replicas', type: 'int', default: -1 },
+  { name: 'current-replicas', type: 'int', default: -1 },
+  { name: 'filename', short: 'f', type: 'stringArray', default: [] },
+  { name: 'selector', short: 'l', type: 'string', default: '' },
+  { name: 'all', type: 'bool', default: false },
+  { name: 'timeout', type: 'string', default: '0s' },
+  { name: 'output', short: 'o', type: 'string', default: '' },
+  { name: 'dry-run', type: 'string', default: 'none' },
+]
+
+const SCALABLE = new Set(['apps/deployments', 'apps/replicasets', 'apps/statefulsets', '/replicationcontrollers'])
+
+export function runScale(ctx: KubectlContext, args: string[], flags: FlagValues): number {
+  const replicas = flags.replicas as number
+  if (replicas < 0) throw new KubectlError('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0')
+  const sels = parseResourceArgs(ctx.api, args)
+  if (!sels.length || !sels.some((s) => s.names.length)) throw new KubectlError("error: resource(s) were provided, but no name was specified")
+  let exit = 0
+  for (const sel of sels) {
+    for (const name of sel.names) {
+      try {
+        if (!SCALABLE.has(`${sel.type.group}/${sel.type.plural}`)) {
+          throw new KubectlError(`error: no scaler has been implemented for {"${sel.type.group}" "${sel.type.kind}"}`)
+        }
+        const obj = ctx.api.get(sel.type, ctx.namespace, name)
+        const spec = obj.spec as { replicas?: number }
+        const cur = flags['current-replicas'] as number
+        if (cur >= 0 && (spec.replicas ?? 1) !== cur) throw new KubectlError(`error: Expected replicas to be ${cur}, was ${spec.replicas ?? 1}`)
+        const next = clone(obj)
+        ;(next.spec as { replicas: number }).replicas = replicas
+        ctx.api.update(sel.type, next, { user: ctx.user })
+        ctx.out(`${refName(sel.type, name)} scaled\n`)
+      } catch (e) {
+        ctx.err(`${e instanceof KubectlError ? e.message : formatError(e)}\n`)
+        exit = 1
+      }
+    }
+  }
+  return exit
+}

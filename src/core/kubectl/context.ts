@@ -1,0 +1,41 @@
+/**
+ * What a kubectl command runs with: the API (as the learner's user), the clock for commands
+ * that wait, the files and standard input the script gave it, and its two output streams.
+ */
+
+import type { APIServer, User } from '../apiserver/server'
+import type { Clock } from '../sim/clock'
+
+export interface KubectlIO {
+  stdin?: string
+  /** Reads a path relative to the script's folder: a file's text, or a folder's manifest files. */
+  readFile?(path: string): { path: string; text: string }[]
+}
+
+export interface KubectlContext {
+  api: APIServer
+  clock: Clock
+  io: KubectlIO
+  user: User
+  namespace: string
+  out(text: string): void
+  err(text: string): void
+  /** Let simulated time pass until `done()` or the timeout; returns whether done. */
+  waitFor(done: () => boolean, timeoutMs: number, stepMs?: number): boolean
+}
+
+export interface KubectlResult {
+  stdout: string
+  stderr: string
+  exitCode: number
+}
+
+/** A failure that has already been rendered in kubectl's words. */
+export class KubectlError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message)
+  }
+}

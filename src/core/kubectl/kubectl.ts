@@ -1,0 +1,103 @@
+/**
+ * kubectl inside the engine: one line in, stdout/stderr/exit code out, in upstream's words.
+ * Each verb is a command module (flags, then run); this file only dispatches.
+ */
+
+import { isStatusError } from '../machinery/errors'
+import { applyFlags, runApply, type ApplyOutcome } from './commands/apply'
+import { createFlags, runCreate } from './commands/create'
+import { deleteFlags, runDelete } from './commands/delete'
+import { getFlags, runGet } from './commands/get'
+import { runScale, scaleFlags } from './commands/scale'
+import { KubectlError, type KubectlContext, type KubectlResult } from './context'
+import { formatError } from './errors'
+import { FlagError, parseFlags, type FlagSpec, type FlagValues } from './flags'
+import { ParseError, splitWords } from './shell-words'
+
+export interface Command {
+  flags: FlagSpec[]
+  run(ctx: KubectlContext, args: string[], flags: FlagValues, dashArgs?: string[]): number
+}
+
+/** Verbs provided by other modules register here (describe, rollout, ...). */
+export const COMMANDS: Record<string, Command> = {
+  get: { flags: getFlags, run: runGet },
+  apply: { flags: applyFlags, run: (ctx, a, f) => runApply(ctx, a, f) },
+  create: { flags: createFlags, run: runCreate },
+  delete: { flags: deleteFlags, run: runDelete },
+  scale: { flags: scaleFlags, run: runScale },
+}
+
+export function registerCommand(name: string, cmd: Command): void {
+  COMMANDS[name] = cmd
+}
+
+/** Real kubectl verbs the playground does not answer yet: a clear error, not a crash. */
+const KNOWN_VERBS = [
+  'annotate', 'api-resources', 'api-versions', 'attach', 'auth', 'autoscale', 'certificate', 'cluster-info', 'completion', 'config', 'cordon', 'cp',
+  'debug', 'describe', 'diff', 'drain', 'edit', 'events', 'exec', 'explain', 'expose', 'kustomize', 'label', 'logs', 'patch', 'plugin', 'port-forward',
+  'proxy', 'replace', 'rollout', 'run', 'set', 'taint', 'top', 'uncordon', 'version', 'wait',
+]
+
+export function runKubectl(ctx: KubectlContext, argv: string[], applyResults?: ApplyOutcome[]): number {
+  // Global flags may come before the verb (`kubectl -n dev get pods`).
+  let i = 0
+  const pre: string[] = []
+  while (i < argv.length && argv[i]!.startsWith('-')) {
+    pre.push(argv[i]!)
+    if (!argv[i]!.includes('=') && ['-n', '--namespace', '--as', '--as-group', '--context', '--kubeconfig', '--request-timeout'].includes(argv[i]!)) {
+      pre.push(argv[i + 1] ?? '')
+      i++
+    }
+    i++
+  }
+  const verb = argv[i]
+  if (!verb) {
+    ctx.out('kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n')
+    return 0
+  }
+  const cmd = COMMANDS[verb]
+  if (!cmd) {
+    if (KNOWN_VERBS.includes(verb)) throw new KubectlError(`error: "kubectl ${verb}" is not available in this playground yet`)
+    throw new KubectlError(`error: unknown command "${verb}" for "kubectl"\nRun 'kubectl --help' for usage.`)
+  }
+  let parsed
+  try {
+    parsed = parseFlags([...pre, ...argv.slice(i + 1)], cmd.flags)
+  } catch (e) {
+    if (e instanceof FlagError) throw new KubectlError(`error: ${e.message}\nSee 'kubectl ${verb} --help' for usage.`)
+    throw e
+  }
+  if (parsed.flags.namespace) ctx.namespace = String(parsed.flags.namespace)
+  if (verb === 'apply') return runApply(ctx, parsed.args, parsed.flags, applyResults)
+  return cmd.run(ctx, parsed.args, parsed.flags, parsed.dashArgs)
+}
+
+/** Runs one command line and collects its output. */
+export function execKubectl(base: Omit<KubectlContext, 'out' | 'err'>, line: string | string[], applyResults?: ApplyOutcome[]): KubectlResult {
+  let stdout = ''
+  let stderr = ''
+  const ctx: KubectlContext = { ...base, out: (t) => (stdout += t), err: (t) => (stderr += t) }
+  let exitCode = 0
+  try {
+    const argv = typeof line === 'string' ? splitWords(line) : line
+    const words = argv[0] === 'kubectl' ? argv.slice(1) : argv
+    exitCode = runKubectl(ctx, words, applyResults)
+  } catch (e) {
+    if (e instanceof KubectlError) {
+      stderr += `${e.message}\n`
+      exitCode = e.exitCode
+    } else if (e instanceof ParseError) {
+      stderr += `error: ${e.message}\n`
+      exitCode = 1
+    } else if (isStatusError(e)) {
+      stderr += `${formatError(e)}\n`
+      exitCode = 1
+    } else {
+      // An engine bug must not take the cluster down: report it like kubectl would an internal error.
+      stderr += `error: ${e instanceof Error ? e.message : String(e)}\n`
+      exitCode = 1
+    }
+  }
+  return { stdout, stderr, exitCode }
+}

@@ -1,0 +1,137 @@
+/**
+ * One scheduling cycle (schedule_one.go): filter the nodes (stopping once enough feasible
+ * ones are found, as percentageOfNodesToScore allows), score them, pick the best with a
+ * seeded tie-break, and explain failures in upstream's words.
+ */
+
+import type { KubeObject } from '../api/types'
+import type { Random } from '../sim/random'
+import type { CycleState, FilterPlugin, NodeInfo, PluginContext, ScorePlugin } from './framework/types'
+
+export interface NodeVerdict {
+  node: string
+  /** Undefined when every filter passed. */
+  rejectedBy?: { plugin: string; reasons: string[]; code: string }
+  scores?: Record<string, number>
+  total?: number
+}
+
+export interface Decision {
+  pod: string
+  time: number
+  selected?: string
+  message?: string
+  nodes: NodeVerdict[]
+}
+
+/** numFeasibleNodesToFind with the adaptive percentage (percentageOfNodesToScore unset). */
+export function numFeasibleNodesToFind(numAllNodes: number): number {
+  const MIN_FEASIBLE = 100
+  if (numAllNodes < MIN_FEASIBLE) return numAllNodes
+  let pct = 50 - Math.floor(numAllNodes / 125)
+  if (pct < 5) pct = 5
+  const n = Math.floor((numAllNodes * pct) / 100)
+  return Math.max(n, MIN_FEASIBLE)
+}
+
+export interface CycleResult {
+  decision: Decision
+  unresolvableOnly: boolean
+}
+
+export function scheduleOne(
+  pod: KubeObject,
+  nodes: NodeInfo[],
+  startIndex: number,
+  filters: FilterPlugin[],
+  scorers: ScorePlugin[],
+  random: Random,
+  now: number,
+): CycleResult & { nextStartIndex: number } {
+  const state: CycleState = new Map()
+  const ctx: PluginContext = { allNodes: nodes }
+  for (const f of filters) f.preFilter?.(state, pod, ctx)
+  const want = numFeasibleNodesToFind(nodes.length)
+  const feasible: NodeInfo[] = []
+  const verdicts: NodeVerdict[] = []
+  let examined = 0
+  for (let i = 0; i < nodes.length && feasible.length < want; i++) {
+    const info = nodes[(startIndex + i) % nodes.length]!
+    examined++
+    let rejected: NodeVerdict['rejectedBy']
+    for (const f of filters) {
+      const st = f.filter(state, pod, info)
+      if (st.code !== 'Success') {
+        rejected = { plugin: f.name, reasons: st.reasons, code: st.code }
+        break
+      }
+    }
+    verdicts.push({ node: info.node.metadata.name!, rejectedBy: rejected })
+    if (!rejected) feasible.push(info)
+  }
+  const nextStartIndex = nodes.length ? (startIndex + examined) % nodes.length : 0
+  const podName = `${pod.metadata.namespace}/${pod.metadata.name}`
+  if (feasible.length === 0) {
+    const message = fitErrorMessage(nodes.length, verdicts)
+    const unresolvableOnly = verdicts.every((v) => v.rejectedBy?.code === 'UnschedulableAndUnresolvable')
+    return { decision: { pod: podName, time: now, message, nodes: verdicts }, unresolvableOnly, nextStartIndex }
+  }
+  const totals = new Map<string, number>()
+  const perPlugin = new Map<string, Record<string, number>>()
+  if (feasible.length > 1) {
+    for (const s of scorers) s.preScore?.(state, pod, feasible, ctx)
+    for (const s of scorers) {
+      const scores = new Map<string, number>()
+      for (const info of feasible) scores.set(info.node.metadata.name!, s.score(state, pod, info))
+      s.normalize?.(scores)
+      for (const [n, v] of scores) {
+        totals.set(n, (totals.get(n) ?? 0) + v * s.weight)
+        const rec = perPlugin.get(n) ?? {}
+        rec[s.name] = v
+        perPlugin.set(n, rec)
+      }
+    }
+  }
+  // Highest total wins; ties are broken at random (reservoir sampling as selectHost does).
+  let best: string | undefined
+  let bestScore = -1
+  let ties = 0
+  for (const info of feasible) {
+    const n = info.node.metadata.name!
+    const t = totals.get(n) ?? 0
+    if (t > bestScore) {
+      best = n
+      bestScore = t
+      ties = 1
+    } else if (t === bestScore) {
+      ties++
+      if (random.int(ties) === 0) best = n
+    }
+  }
+  for (const v of verdicts) {
+    if (!v.rejectedBy && perPlugin.has(v.node)) {
+      v.scores = perPlugin.get(v.node)
+      v.total = totals.get(v.node)
+    }
+  }
+  return { decision: { pod: podName, time: now, selected: best, nodes: verdicts }, unresolvableOnly: false, nextStartIndex }
+}
+
+/** FitError.Error(): "0/4 nodes are available: <count> <reason>, ... preemption: ..." */
+export function fitErrorMessage(numNodes: number, verdicts: NodeVerdict[]): string {
+  const counts = new Map<string, number>()
+  let unresolvable = 0
+  let resolvable = 0
+  for (const v of verdicts) {
+    if (!v.rejectedBy) continue
+    for (const r of v.rejectedBy.reasons) counts.set(r, (counts.get(r) ?? 0) + 1)
+    if (v.rejectedBy.code === 'UnschedulableAndUnresolvable') unresolvable++
+    else resolvable++
+  }
+  const reasons = [...counts].map(([r, n]) => `${n} ${r}`).sort()
+  const parts: string[] = []
+  if (unresolvable) parts.push(`${unresolvable} Preemption is not helpful for scheduling`)
+  if (resolvable) parts.push(`${resolvable} No preemption victims found for incoming pod`)
+  parts.sort()
+  return `0/${numNodes} nodes are available: ${reasons.join(', ')}. preemption: 0/${numNodes} nodes are available: ${parts.join(', ')}.`
+}

@@ -1,0 +1,181 @@
+/**
+ * kube-scheduler: watches pods without a node and the nodes, runs a cycle per pod from the
+ * queue, binds through the API (pods/binding) and reports with upstream's events. Each
+ * decision is kept, so the UI can answer "why this node?".
+ */
+
+import type { KubeObject } from '../api/types'
+import { clone, keyOf } from '../api/types'
+import type { ComponentContext } from '../client/context'
+import type { EventRecorder } from '../client/events'
+import { rfc3339 } from '../machinery/time'
+import { addPod, newNodeInfo, removePod } from './framework/node-info'
+import type { NodeInfo } from './framework/types'
+import { FILTER_PLUGINS, SCORE_PLUGINS } from './plugins/registry'
+import { SchedulingQueue } from './queue/scheduling-queue'
+import { scheduleOne, type Decision } from './schedule-one'
+
+export const DEFAULT_SCHEDULER_NAME = 'default-scheduler'
+/** Decisions kept for the UI's "why here?" (most recent per pod, bounded). */
+const MAX_DECISIONS = 2000
+
+function isAssigned(p: KubeObject): boolean {
+  return !!(p.spec as { nodeName?: string }).nodeName
+}
+
+function isTerminal(p: KubeObject): boolean {
+  const phase = (p.status as { phase?: string } | undefined)?.phase
+  return phase === 'Succeeded' || phase === 'Failed'
+}
+
+function wantsThisScheduler(p: KubeObject): boolean {
+  return ((p.spec as { schedulerName?: string }).schedulerName ?? DEFAULT_SCHEDULER_NAME) === DEFAULT_SCHEDULER_NAME
+}
+
+export class Scheduler {
+  private readonly queue: SchedulingQueue
+  private readonly nodeInfos = new Map<string, NodeInfo>()
+  private nodeOrder: NodeInfo[] = []
+  private nextStartIndex = 0
+  private scheduled = false
+  private readonly decisions = new Map<string, Decision>()
+  private readonly recorder: EventRecorder
+
+  constructor(private readonly ctx: ComponentContext) {
+    this.recorder = ctx.recorder({ component: DEFAULT_SCHEDULER_NAME, newStyle: true, action: 'Scheduling' })
+    this.queue = new SchedulingQueue(ctx.clock, () => this.kick())
+    ctx.informers.nodes().addEventHandler({
+      add: (n) => this.upsertNode(n),
+      update: (_o, n) => this.upsertNode(n),
+      delete: (n) => this.removeNode(n),
+    })
+    ctx.informers.pods().addEventHandler({
+      add: (p) => this.onPod(undefined, p),
+      update: (o, n) => this.onPod(o, n),
+      delete: (p) => this.onPodDelete(p),
+    })
+  }
+
+  /** The last decision for a pod ("default/web-..."). */
+  decision(podKey: string): Decision | undefined {
+    return this.decisions.get(podKey)
+  }
+
+  queueCounts(): { active: number; backoff: number; unschedulable: number } {
+    return this.queue.pendingCounts()
+  }
+
+  private upsertNode(n: KubeObject): void {
+    const name = n.metadata.name!
+    const existing = this.nodeInfos.get(name)
+    const info = newNodeInfo(n)
+    if (existing) {
+      for (const p of existing.pods) addPod(info, p)
+      this.nodeOrder[this.nodeOrder.indexOf(existing)] = info
+    } else {
+      this.nodeOrder.push(info)
+    }
+    this.nodeInfos.set(name, info)
+    this.queue.moveAllToActiveOrBackoff()
+  }
+
+  private removeNode(n: KubeObject): void {
+    const info = this.nodeInfos.get(n.metadata.name!)
+    if (!info) return
+    this.nodeInfos.delete(n.metadata.name!)
+    this.nodeOrder = this.nodeOrder.filter((x) => x !== info)
+  }
+
+  private onPod(old: KubeObject | undefined, p: KubeObject): void {
+    const key = keyOf(p)
+    if (isAssigned(p)) {
+      this.queue.delete(key)
+      const node = this.nodeInfos.get((p.spec as { nodeName: string }).nodeName)
+      if (old && isAssigned(old)) {
+        const oldNode = this.nodeInfos.get((old.spec as { nodeName: string }).nodeName)
+        if (oldNode) removePod(oldNode, old)
+      }
+      if (node && !isTerminal(p)) addPod(node, p)
+      if (isTerminal(p) && old && !isTerminal(old)) this.queue.moveAllToActiveOrBackoff()
+      return
+    }
+    if (!wantsThisScheduler(p) || p.metadata.deletionTimestamp) return
+    if (old) this.queue.update(key, p)
+    else this.queue.add(key, p)
+  }
+
+  private onPodDelete(p: KubeObject): void {
+    this.queue.delete(keyOf(p))
+    if (isAssigned(p)) {
+      const node = this.nodeInfos.get((p.spec as { nodeName: string }).nodeName)
+      if (node) removePod(node, p)
+      this.queue.moveAllToActiveOrBackoff()
+    }
+  }
+
+  private kick(): void {
+    if (this.scheduled) return
+    this.scheduled = true
+    this.ctx.clock.after(0, () => {
+      this.scheduled = false
+      this.drain()
+    })
+  }
+
+  private drain(): void {
+    for (let e = this.queue.pop(); e; e = this.queue.pop()) {
+      const pod = this.ctx.informers.pods().getByKey(e.key)
+      if (!pod || isAssigned(pod) || pod.metadata.deletionTimestamp) {
+        this.queue.done(e.key)
+        continue
+      }
+      const result = scheduleOne(pod, this.nodeOrder, this.nextStartIndex, FILTER_PLUGINS, SCORE_PLUGINS, this.ctx.random, this.ctx.clock.now())
+      this.nextStartIndex = result.nextStartIndex
+      this.remember(e.key, result.decision)
+      const selected = result.decision.selected
+      if (!selected) {
+        const message = this.nodeOrder.length === 0 ? 'no nodes available to schedule pods' : result.decision.message!
+        this.recorder.event(pod, 'Warning', 'FailedScheduling', message)
+        this.setUnschedulableCondition(pod, message)
+        this.queue.addUnschedulable(e)
+        continue
+      }
+      try {
+        this.ctx.api.bind(pod.metadata.namespace!, pod.metadata.name!, selected)
+        this.queue.done(e.key)
+        this.recorder.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${selected}`)
+      } catch (err) {
+        this.recorder.event(pod, 'Warning', 'FailedScheduling', `Binding rejected: ${err instanceof Error ? err.message : String(err)}`)
+        this.queue.addBackoff(e)
+      }
+    }
+  }
+
+  private setUnschedulableCondition(pod: KubeObject, message: string): void {
+    const next = clone(pod)
+    const status = (next.status ?? {}) as { conditions?: { type: string; status: string; reason?: string; message?: string; lastProbeTime?: null; lastTransitionTime?: string }[] }
+    const existing = status.conditions?.find((c) => c.type === 'PodScheduled')
+    if (existing?.status === 'False' && existing.message === message) return
+    status.conditions = (status.conditions ?? []).filter((c) => c.type !== 'PodScheduled')
+    status.conditions.push({
+      type: 'PodScheduled',
+      status: 'False',
+      lastProbeTime: null,
+      lastTransitionTime: existing?.status === 'False' ? existing.lastTransitionTime : rfc3339(this.ctx.clock.now()),
+      reason: 'Unschedulable',
+      message,
+    })
+    next.status = status
+    try {
+      this.ctx.api.update(this.ctx.api.registry.forGroupResource('', 'pods')!, next, { subresource: 'status' })
+    } catch {
+      // The pod changed or went away; its next event brings it back.
+    }
+  }
+
+  private remember(key: string, d: Decision): void {
+    this.decisions.delete(key)
+    this.decisions.set(key, d)
+    if (this.decisions.size > MAX_DECISIONS) this.decisions.delete(this.decisions.keys().next().value!)
+  }
+}

@@ -5,15 +5,12 @@
  * repeated `apply` / `kubectl` id replays the earlier answer instead of running again.
  */
 
-import type { Cluster } from '../core/cluster'
+import type { Cluster, ClusterSpec } from '../core/cluster'
 import type { DeltaEvent, FromWorker, ToWorker } from '../protocol/messages'
 import { Pacer } from './pacer'
 import { toView } from './views'
 
-export interface ClusterOptions {
-  seed: number
-  workers: number
-}
+export type ClusterOptions = Required<Pick<ClusterSpec, 'seed' | 'workers'>>
 
 /** How many command answers are remembered for replay. */
 const ANSWER_CACHE = 64
@@ -93,13 +90,13 @@ export class WorkerHost {
       const from = this.revision
       this.unwatch = cluster.watchAll(from, (ev) => {
         if (ev.revision <= from) return
-        this.pending.push({ type: ev.type, revision: ev.revision, ...toView(ev.object) })
+        this.pending.push({ type: ev.type, revision: ev.revision, ...toView(ev.object, cluster.now()) })
         if (ev.revision > this.revision) this.revision = ev.revision
       })
     }
     this.flush(false)
     const cluster = this.cluster
-    this.deps.post({ type: 'snapshot', objects: cluster.objects().map(toView), revision: this.revision, now: cluster.now() })
+    this.deps.post({ type: 'snapshot', objects: cluster.objects().map((o) => toView(o, cluster.now())), revision: this.revision, now: cluster.now() })
     this.postClock()
   }
 

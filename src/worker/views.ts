@@ -1,7 +1,6 @@
 /** What the worker derives from stored objects for the UI (which may not import core code). */
 
-import type { KubeObject } from '../core/api/types'
-import { podStatusText } from '../core/kubectl/printers/pod-status'
+import { podStatusText, type KubeObject } from '../core/cluster'
 import type { ObjectView } from '../protocol/messages'
 
 /** "<group>/<Kind>/<namespace>/<name>": stable across replays, unlike the uid. */
@@ -11,8 +10,9 @@ export function viewKey(obj: KubeObject): string {
   return `${group}/${obj.kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name ?? ''}`
 }
 
-export function toView(obj: KubeObject): ObjectView {
+/** The object plus, for pods, kubectl's STATUS column as of `now` (simulated ms). */
+export function toView(obj: KubeObject, now: number): ObjectView {
   const view: ObjectView = { key: viewKey(obj), object: obj }
-  if (obj.kind === 'Pod' && obj.apiVersion === 'v1') view.status = podStatusText(obj)
+  if (obj.kind === 'Pod' && obj.apiVersion === 'v1') view.status = podStatusText(obj, now)
   return view
 }

@@ -3,6 +3,7 @@
 import { lazy, Suspense, useCallback, useState } from 'react'
 import { applyYaml, type ApplyReply } from '../../connection/connection'
 import { useT } from '../../i18n'
+import { useSynced } from '../../state/objects-store'
 import { ApplyResults } from './apply-results'
 import './editor.css'
 import { SAMPLE_MANIFEST } from './sample-manifest'
@@ -14,6 +15,8 @@ export function EditorDock() {
   const [text, setText] = useState(SAMPLE_MANIFEST)
   const [busy, setBusy] = useState(false)
   const [reply, setReply] = useState<ApplyReply>()
+  // The editor chunk is ~1 MiB gz: fetch and parse it after the cluster map has its first snapshot.
+  const synced = useSynced()
 
   const apply = useCallback(async (yaml: string) => {
     setBusy(true)
@@ -37,7 +40,11 @@ export function EditorDock() {
       </div>
       <div className="editor-dock__body">
         <Suspense fallback={<div className="yaml-editor yaml-editor--loading">{t('editor.loading')}</div>}>
-          <YamlEditor initialValue={text} onChange={setText} onApply={(yaml) => void apply(yaml)} />
+          {synced ? (
+            <YamlEditor initialValue={text} onChange={setText} onApply={(yaml) => void apply(yaml)} />
+          ) : (
+            <div className="yaml-editor yaml-editor--loading">{t('editor.loading')}</div>
+          )}
         </Suspense>
         <ApplyResults reply={reply} busy={busy} />
       </div>

@@ -72,7 +72,7 @@ export function runDelete(ctx: KubectlContext, args: string[], flags: FlagValues
     try {
       const before: KubeObject = ctx.api.get(target.t, target.ns, target.name)
       ctx.api.delete(target.t, target.ns, target.name, { gracePeriodSeconds: grace >= 0 ? grace : undefined, propagationPolicy: policy })
-      const kind = target.t.group ? `${target.t.plural}.${target.t.group}` : target.t.plural
+      const kind = target.t.group ? `${target.t.kind.toLowerCase()}.${target.t.group}` : target.t.kind.toLowerCase()
       ctx.out(`${kind} "${target.name}" ${grace === 0 && force ? 'force deleted' : 'deleted'}\n`)
       deleted.push({ ...target, uid: before.metadata.uid! })
     } catch (e) {

@@ -62,9 +62,9 @@ export class Cluster {
   }
 
   /** The same path as `kubectl apply -f -`, with each object's outcome. */
-  apply(yamlText: string): ApplyResult {
+  apply(yamlText: string, opts: { source?: string } = {}): ApplyResult {
     const results: ApplyOutcome[] = []
-    const r = execKubectl(this.kubectlBase({ stdin: yamlText }), ['apply', '-f', '-'], results)
+    const r = execKubectl(this.kubectlBase({ stdin: yamlText, stdinName: opts.source }), ['apply', '-f', '-'], results)
     return { ...r, results }
   }
 

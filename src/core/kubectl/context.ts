@@ -8,6 +8,8 @@ import type { Clock } from '../sim/clock'
 
 export interface KubectlIO {
   stdin?: string
+  /** What errors call standard input ("STDIN" unless the text came from a named editor buffer). */
+  stdinName?: string
   /** Reads a path relative to the script's folder: a file's text, or a folder's manifest files. */
   readFile?(path: string): { path: string; text: string }[]
 }

@@ -7,7 +7,7 @@ export function readManifestSources(ctx: KubectlContext, files: string[]): Manif
   const docs: ManifestDoc[] = []
   for (const f of files) {
     if (f === '-') {
-      docs.push(...parseManifests(ctx.io.stdin ?? '', 'STDIN'))
+      docs.push(...parseManifests(ctx.io.stdin ?? '', ctx.io.stdinName ?? 'STDIN'))
       continue
     }
     if (/^https?:\/\//.test(f)) {

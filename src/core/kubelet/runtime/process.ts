@@ -1,0 +1,73 @@
+/**
+ * Drives a shell run on the simulated clock: runs it until it yields (sleep, or waiting for a
+ * file to change), then resumes it from a timer or a file-change notification. Between
+ * wake-ups a process costs one pending timer or one watcher, nothing else.
+ */
+
+import type { Clock, TimerHandle } from '../../sim/clock'
+import { ExitSignal, type Run } from './shell/types'
+
+export type Watch = (paths: string[], wake: () => void) => () => void
+
+export class Process {
+  private timer?: TimerHandle
+  private unwatch?: () => void
+  private finished = false
+  exitCode?: number
+
+  constructor(
+    private readonly run: Run,
+    private readonly clock: Clock,
+    private readonly watch: Watch,
+    private readonly onExit: (code: number) => void,
+  ) {}
+
+  get done(): boolean {
+    return this.finished
+  }
+
+  start(): void {
+    this.step()
+  }
+
+  private step(): void {
+    this.timer = undefined
+    for (;;) {
+      let r: IteratorResult<unknown, number>
+      try {
+        r = this.run.next()
+      } catch (e) {
+        if (!(e instanceof ExitSignal)) throw e
+        r = { done: true, value: e.status }
+      }
+      if (r.done) return this.exit(r.value)
+      const eff = r.value as { kind: 'sleep'; ms: number } | { kind: 'watch'; paths: string[] }
+      if (eff.kind === 'sleep') {
+        if (eff.ms !== Infinity) this.timer = this.clock.after(eff.ms, () => this.step())
+        return
+      }
+      // Wake on the next change, after the writer's own step has finished.
+      this.unwatch = this.watch(eff.paths, () => {
+        this.unwatch?.()
+        this.unwatch = undefined
+        this.timer = this.clock.after(0, () => this.step())
+      })
+      return
+    }
+  }
+
+  private exit(code: number): void {
+    this.finished = true
+    this.exitCode = code
+    this.onExit(code)
+  }
+
+  /** SIGKILL: the run stops where it is. */
+  kill(): void {
+    if (this.finished) return
+    this.finished = true
+    this.clock.cancel(this.timer)
+    this.unwatch?.()
+    this.run.return(137)
+  }
+}

@@ -1,0 +1,8 @@
+/** Every built-in command and applet the simulated shell knows, by name. */
+
+import type { Builtin } from '../types'
+import { CORE_BUILTINS } from './core'
+import { FILE_BUILTINS } from './files'
+import { INFO_BUILTINS } from './info'
+
+export const BUILTINS: Record<string, Builtin> = { ...CORE_BUILTINS, ...FILE_BUILTINS, ...INFO_BUILTINS }

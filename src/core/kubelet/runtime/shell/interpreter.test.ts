@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import { Clock } from '../../../sim/clock'
+import { ContainerFS, newVolume } from '../fs/filesystem'
+import { Process } from '../process'
+import { Shell } from './interpreter'
+import type { ShellFlavour } from './types'
+
+function run(script: string, opts: { flavour?: ShellFlavour; env?: Record<string, string>; ms?: number } = {}) {
+  const clock = new Clock(Date.UTC(2025, 0, 1))
+  const fs = new ContainerFS(newVolume({ 'etc/hostname': 'box\n' }), [], () => clock.now())
+  const sh = new Shell({ fs, now: () => clock.now(), hostname: 'box', flavour: opts.flavour ?? 'busybox', external: () => undefined }, opts.env ?? { HOME: '/root' })
+  let out = ''
+  let err = ''
+  let code: number | undefined
+  const p = new Process(sh.runScript(script, { out: (t) => (out += t), err: (t) => (err += t) }), clock, () => () => {}, (c) => (code = c))
+  p.start()
+  clock.advance(opts.ms ?? 0)
+  return { out, err, code, fs, p }
+}
+
+describe('simulated shell', () => {
+  it('expands variables, arithmetic and command substitution', () => {
+    expect(run('i=0; i=$((i+1)); x="a  b"; echo $i ${x} "$x" $(echo sub) `echo bq` ${u:-def}').out).toBe('1 a b a  b sub bq def\n')
+  })
+
+  it('runs if, while, until and for with && and ||', () => {
+    const r = run('for w in a b c; do if [ "$w" = b ]; then echo is-b; elif test $w = c; then echo is-c; else echo other; fi; done; n=0; while [ $n -lt 3 ]; do n=$((n+1)); done; until false; do break_=1; echo $n; exit 4; done')
+    expect(r.out).toBe('other\nis-b\nis-c\n3\n')
+    expect(r.code).toBe(4)
+    expect(run('false && echo no || echo yes; true || echo no; ! false && echo neg').out).toBe('yes\nneg\n')
+  })
+
+  it('sleeps on the simulated clock and prints busybox dates', () => {
+    const r = run('i=0; while true; do echo "$i: $(date)"; i=$((i+1)); sleep 1; done', { ms: 2500 })
+    expect(r.out).toBe('0: Wed Jan  1 00:00:00 UTC 2025\n1: Wed Jan  1 00:00:01 UTC 2025\n2: Wed Jan  1 00:00:02 UTC 2025\n')
+    expect(r.code).toBeUndefined()
+  })
+
+  it('redirects into files and reads them back', () => {
+    const r = run('mkdir -p /data; echo one > /data/f; echo two >> /data/f; cat /data/f; ls /data; cat /nope; echo "st=$?"; printf "%s-%03d\\n" x 7 y 8')
+    expect(r.out).toBe('one\ntwo\nf\nst=1\nx-007\ny-008\n')
+    expect(r.err).toBe("cat: can't open '/nope': No such file or directory\n")
+  })
+
+  it('words errors like the image shell', () => {
+    expect(run('nosuch').err).toBe('sh: nosuch: not found\n')
+    expect(run('nosuch', { flavour: 'dash' }).err).toBe('sh: 1: nosuch: not found\n')
+    expect(run('nosuch').code).toBe(127)
+    expect(run('if true; then echo').err).toContain('syntax error')
+  })
+})

@@ -54,6 +54,10 @@ export interface WatchEvent {
   revision: number
 }
 
+/**
+ * Reads (get, list) hand out copies the caller may change and send back; the results of
+ * writes (create, update, bind) are the stored objects themselves, to be read and never mutated.
+ */
 export class APIServer {
   readonly registry = new ResourceRegistry()
   readonly admission: AdmissionPlugin[] = []
@@ -147,7 +151,7 @@ export class APIServer {
     const existing = this.store.get(storageKey(t), key)
     if (existing) throw newAlreadyExists(t.plural, t.group, obj.metadata.name!, !!existing.metadata.deletionTimestamp)
     if (opts.dryRun) return obj
-    return clone(this.store.create(storageKey(t), key, obj))
+    return this.store.create(storageKey(t), key, obj)
   }
 
   /** Full update (PUT). A resourceVersion that is set must match the stored one. */
@@ -219,7 +223,7 @@ export class APIServer {
       strategy.afterDelete?.(obj, this.ctx)
       return clone(gone ?? obj)
     }
-    return clone(this.store.update(storageKey(t), key, obj))
+    return this.store.update(storageKey(t), key, obj)
   }
 
   /** Delete with grace period, finalizers and propagation policy (see delete.ts). */
@@ -241,7 +245,7 @@ export class APIServer {
     status.conditions = (status.conditions ?? []).filter((c) => c.type !== 'PodScheduled')
     status.conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(this.clock.now()) })
     next.status = status
-    return clone(this.store.update(storageKey(t), objectKey(namespace, podName), next))
+    return this.store.update(storageKey(t), objectKey(namespace, podName), next)
   }
 
   /** Remove the object from the store now (grace period over, finalizers done). */

@@ -35,7 +35,18 @@ function addRequests(target: Resources, requests: Record<string, string | number
  * A pod's effective request (computePodResourceRequest): the sum over app containers and
  * sidecars, or the largest init container if that is larger, plus overhead.
  */
+const requestCache = new WeakMap<KubeObject, { req: Resources; nonZero: Resources }>()
+
 export function podRequests(pod: KubeObject): { req: Resources; nonZero: Resources } {
+  // Stored objects never change, so a pod's requests are parsed once.
+  const cached = requestCache.get(pod)
+  if (cached) return cached
+  const computed = computePodRequests(pod)
+  requestCache.set(pod, computed)
+  return computed
+}
+
+function computePodRequests(pod: KubeObject): { req: Resources; nonZero: Resources } {
   const spec = pod.spec as { containers?: Container[]; initContainers?: Container[]; overhead?: Record<string, string> }
   const req = emptyResources()
   const nonZero = emptyResources()

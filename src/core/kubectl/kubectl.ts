@@ -7,8 +7,11 @@ import { isStatusError } from '../machinery/errors'
 import { applyFlags, runApply, type ApplyOutcome } from './commands/apply'
 import { createFlags, runCreate } from './commands/create'
 import { deleteFlags, runDelete } from './commands/delete'
+import { describeFlags, runDescribe } from './describe/command'
 import { getFlags, runGet } from './commands/get'
+import { rolloutFlags, runRollout } from './commands/rollout'
 import { runScale, scaleFlags } from './commands/scale'
+import { runSet, setFlags } from './commands/set'
 import { KubectlError, type KubectlContext, type KubectlResult } from './context'
 import { formatError } from './errors'
 import { FlagError, parseFlags, type FlagSpec, type FlagValues } from './flags'
@@ -25,7 +28,10 @@ export const COMMANDS: Record<string, Command> = {
   apply: { flags: applyFlags, run: (ctx, a, f) => runApply(ctx, a, f) },
   create: { flags: createFlags, run: runCreate },
   delete: { flags: deleteFlags, run: runDelete },
+  describe: { flags: describeFlags, run: runDescribe },
   scale: { flags: scaleFlags, run: runScale },
+  rollout: { flags: rolloutFlags, run: runRollout },
+  set: { flags: setFlags, run: runSet },
 }
 
 export function registerCommand(name: string, cmd: Command): void {
@@ -35,7 +41,7 @@ export function registerCommand(name: string, cmd: Command): void {
 /** Real kubectl verbs the playground does not answer yet: a clear error, not a crash. */
 const KNOWN_VERBS = [
   'annotate', 'api-resources', 'api-versions', 'attach', 'auth', 'autoscale', 'certificate', 'cluster-info', 'completion', 'config', 'cordon', 'cp',
-  'debug', 'describe', 'diff', 'drain', 'edit', 'events', 'exec', 'explain', 'expose', 'kustomize', 'label', 'logs', 'patch', 'plugin', 'port-forward',
+  'debug', 'diff', 'drain', 'edit', 'events', 'exec', 'explain', 'expose', 'kustomize', 'label', 'logs', 'patch', 'plugin', 'port-forward',
   'proxy', 'replace', 'rollout', 'run', 'set', 'taint', 'top', 'uncordon', 'version', 'wait',
 ]
 

@@ -14,7 +14,8 @@ import { selectorFromLabelSelector } from '../../machinery/labels'
 import { claimObjects } from '../controller-utils/ref-manager'
 import { rolloutRecreate } from './recreate'
 import { rolloutRolling } from './rolling'
-import { syncDeploymentStatusOnly, type SyncContext } from './sync'
+import { checkPausedConditions, isScalingEvent, syncScaleOnly } from './scale'
+import type { SyncContext } from './sync'
 import { dspec } from './util'
 
 export class DeploymentController {
@@ -74,7 +75,8 @@ export class DeploymentController {
     const rsList = claimObjects(this.ctx.api, this.rsType, d, selector, this.rsInformer.list(d.metadata.namespace))
     const podsOf = (rs: KubeObject) => this.podInformer.list(rs.metadata.namespace).filter((p) => controllerRef(p)?.uid === rs.metadata.uid)
     const sc: SyncContext = { ctx: this.ctx, dc: this, d, rsList, podsOf }
-    if (spec.paused) return syncDeploymentStatusOnly(sc)
+    checkPausedConditions(sc)
+    if (spec.paused || isScalingEvent(sc)) return syncScaleOnly(sc)
     if (spec.strategy?.type === 'Recreate') return rolloutRecreate(sc)
     return rolloutRolling(sc)
   }

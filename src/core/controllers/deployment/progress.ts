@@ -20,25 +20,29 @@ export function getCondition(d: KubeObject, type: string): Condition | undefined
   return ((d.status as { conditions?: Condition[] } | undefined)?.conditions ?? []).find((c) => c.type === type)
 }
 
-/** Sets a condition, keeping lastTransitionTime when the status does not change. */
+/**
+ * SetDeploymentCondition: a condition with the same status and reason is left alone (message
+ * and times included); otherwise it replaces the old one at the end of the list, keeping
+ * lastTransitionTime when only the reason changed.
+ */
 export function setCondition(conds: Condition[], c: Omit<Condition, 'lastUpdateTime' | 'lastTransitionTime'>, now: number): Condition[] {
   const existing = conds.find((x) => x.type === c.type)
-  if (existing && existing.status === c.status && existing.reason === c.reason) {
-    // Same state: only the message and lastUpdateTime refresh (as SetDeploymentCondition keeps it).
-    if (existing.message === c.message) return conds
-  }
+  if (existing && existing.status === c.status && existing.reason === c.reason) return conds
   const t = rfc3339(now)
-  const next: Condition = {
-    ...c,
-    lastUpdateTime: t,
-    lastTransitionTime: existing && existing.status === c.status ? existing.lastTransitionTime : t,
-  }
-  // Available comes first in upstream's status, then Progressing, then the rest.
-  const order = (type: string) => (type === 'Available' ? 0 : type === 'Progressing' ? 1 : 2)
-  return [...conds.filter((x) => x.type !== c.type), next].sort((a, b) => order(a.type) - order(b.type))
+  const next: Condition = { ...c, lastUpdateTime: t, lastTransitionTime: existing && existing.status === c.status ? existing.lastTransitionTime : t }
+  return [...conds.filter((x) => x.type !== c.type), next]
 }
 
-export function computeStatus(d: KubeObject, all: KubeObject[], newRS: KubeObject | undefined): Record<string, unknown> {
+/** The Progressing special case of syncRolloutStatus: progress refreshes lastUpdateTime even with the same reason. */
+export function replaceCondition(conds: Condition[], c: Omit<Condition, 'lastUpdateTime' | 'lastTransitionTime'>, now: number): Condition[] {
+  const existing = conds.find((x) => x.type === c.type)
+  const t = rfc3339(now)
+  const next: Condition = { ...c, lastUpdateTime: t, lastTransitionTime: existing && existing.status === c.status ? existing.lastTransitionTime : t }
+  return [...conds.filter((x) => x.type !== c.type), next]
+}
+
+/** calculateStatus */
+export function computeStatus(d: KubeObject, all: KubeObject[], newRS: KubeObject | undefined, now: number): Record<string, unknown> {
   const replicas = dspec(d).replicas ?? 1
   const available = sumStatus(all, 'availableReplicas')
   const total = sumStatus(all, 'replicas')
@@ -55,6 +59,9 @@ export function computeStatus(d: KubeObject, all: KubeObject[], newRS: KubeObjec
   // Upstream's omitempty drops zero counts.
   for (const k of ['replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas', 'unavailableReplicas']) if (!status[k]) delete status[k]
   void replicas
+  // calculateStatus copies the conditions and refreshes Available.
+  const conds = ((d.status as { conditions?: Condition[] } | undefined)?.conditions ?? []).slice()
+  status.conditions = setCondition(conds, availableCondition(d, all), now)
   return status
 }
 
@@ -67,6 +74,19 @@ export function availableCondition(d: KubeObject, all: KubeObject[]): Omit<Condi
 }
 
 /** DeploymentComplete: every replica updated and available, no old ones left. */
+/** DeploymentProgressing: any count moved towards the goal since the last status. */
+export function deploymentProgressing(d: KubeObject, next: Record<string, unknown>): boolean {
+  const old = (d.status ?? {}) as Record<string, number | undefined>
+  const n = (k: string) => (next[k] as number | undefined) ?? 0
+  const o = (k: string) => old[k] ?? 0
+  return (
+    n('updatedReplicas') > o('updatedReplicas') ||
+    n('replicas') - n('updatedReplicas') < o('replicas') - o('updatedReplicas') ||
+    n('readyReplicas') > o('readyReplicas') ||
+    n('availableReplicas') > o('availableReplicas')
+  )
+}
+
 export function deploymentComplete(d: KubeObject, status: Record<string, unknown>): boolean {
   const replicas = dspec(d).replicas ?? 1
   return (
@@ -77,9 +97,10 @@ export function deploymentComplete(d: KubeObject, status: Record<string, unknown
   )
 }
 
-export function progressDeadlineExceeded(d: KubeObject, now: number): boolean {
+/** DeploymentTimedOut, judged on the conditions about to be written. */
+export function progressDeadlineExceeded(d: KubeObject, conds: Condition[], now: number): boolean {
   const deadline = dspec(d).progressDeadlineSeconds
-  const p = getCondition(d, 'Progressing')
+  const p = conds.find((c) => c.type === 'Progressing')
   if (!deadline || !p) return false
   if (p.reason === 'NewReplicaSetAvailable') return false
   if (p.reason === 'ProgressDeadlineExceeded') return true

@@ -26,7 +26,7 @@ export function rolloutRecreate(sc: SyncContext): undefined {
   }
   if (!newRS) newRS = getNewReplicaSet(sc, true, (d) => dspec(d).replicas ?? 1)
   else if (replicasOf(newRS) !== (dspec(sc.d).replicas ?? 1)) newRS = scaleReplicaSet(sc, newRS, dspec(sc.d).replicas ?? 1)
-  const status = computeStatus(sc.d, sc.rsList, newRS)
+  const status = computeStatus(sc.d, sc.rsList, newRS, sc.ctx.clock.now())
   if (deploymentComplete(sc.d, status)) cleanupDeployment(sc, oldReplicaSets(sc, newRS))
   syncRolloutStatus(sc, newRS)
   return undefined

@@ -27,7 +27,7 @@ export function rolloutRolling(sc: SyncContext): undefined {
     syncRolloutStatus(sc, current(sc, nrs))
     return undefined
   }
-  const status = computeStatus(sc.d, sc.rsList, nrs)
+  const status = computeStatus(sc.d, sc.rsList, nrs, sc.ctx.clock.now())
   if (deploymentComplete(sc.d, status)) cleanupDeployment(sc, oldReplicaSets(sc, nrs))
   syncRolloutStatus(sc, nrs)
   return undefined

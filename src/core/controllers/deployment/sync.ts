@@ -9,10 +9,10 @@ import type { ComponentContext } from '../../client/context'
 import { computeHash } from '../../machinery/hash'
 import { ownerRefFor } from '../controller-utils/pods'
 import type { DeploymentController } from './deployment-controller'
-import { availableCondition, computeStatus, deploymentComplete, getCondition, progressDeadlineExceeded, setCondition, type Condition } from './progress'
+import { parseTime } from '../../machinery/time'
+import { computeStatus, deploymentComplete, deploymentProgressing, getCondition, progressDeadlineExceeded, replaceCondition, setCondition, type Condition } from './progress'
 import {
   byCreation,
-  CHANGE_CAUSE_ANNOTATION,
   DEFAULT_POD_TEMPLATE_HASH_LABEL,
   DESIRED_REPLICAS_ANNOTATION,
   dspec,
@@ -21,6 +21,7 @@ import {
   maxSurgeOf,
   replicasOf,
   REVISION_ANNOTATION,
+  REVISION_HISTORY_ANNOTATION,
   revisionOf,
   statusOf,
 } from './util'
@@ -51,34 +52,70 @@ function annotateDeployment(sc: SyncContext, revision: number): void {
   sc.d = sc.ctx.api.update(sc.dc.dType, next)
 }
 
+/** Deployment annotations a ReplicaSet never copies (skipCopyAnnotation). */
+const SKIP_COPY_ANNOTATIONS = new Set([
+  'kubectl.kubernetes.io/last-applied-configuration',
+  REVISION_ANNOTATION,
+  REVISION_HISTORY_ANNOTATION,
+  DESIRED_REPLICAS_ANNOTATION,
+  MAX_REPLICAS_ANNOTATION,
+  'deprecated.deployment.rollback.to',
+])
+
 /**
- * getNewReplicaSet: the ReplicaSet for the current template, with its revision annotation
- * brought up to date; created (with the replicas the strategy allows) when missing.
+ * SetNewReplicaSetAnnotations: copy the Deployment's own annotations (change-cause...), raise
+ * the revision, and when an old ReplicaSet comes back (a rollback) remember the revision it
+ * had in revision-history. Returns whether anything changed.
+ */
+function setNewReplicaSetAnnotations(d: KubeObject, rs: KubeObject, newRevision: number, exists: boolean): boolean {
+  const ann = (rs.metadata.annotations ??= {})
+  let changed = false
+  for (const [k, v] of Object.entries(d.metadata.annotations ?? {})) {
+    if (SKIP_COPY_ANNOTATIONS.has(k) || ann[k] === v) continue
+    ann[k] = v
+    changed = true
+  }
+  const had = ann[REVISION_ANNOTATION]
+  const oldRevision = had ? parseInt(had, 10) : 0
+  if (Number.isNaN(oldRevision)) return changed
+  if (oldRevision < newRevision) {
+    ann[REVISION_ANNOTATION] = String(newRevision)
+    changed = true
+    if (had !== undefined) ann[REVISION_HISTORY_ANNOTATION] = ann[REVISION_HISTORY_ANNOTATION] ? `${ann[REVISION_HISTORY_ANNOTATION]},${had}` : had
+  }
+  if (!exists) {
+    const spec = dspec(d)
+    ann[DESIRED_REPLICAS_ANNOTATION] = String(spec.replicas ?? 1)
+    ann[MAX_REPLICAS_ANNOTATION] = String((spec.replicas ?? 1) + maxSurgeOf(d))
+    changed = true
+  }
+  return changed
+}
+
+/**
+ * getNewReplicaSet: the ReplicaSet for the current template, with its annotations brought up
+ * to date; created (with the replicas the strategy allows) when missing.
  */
 export function getNewReplicaSet(sc: SyncContext, create: boolean, initialReplicas: (d: KubeObject) => number): KubeObject | undefined {
   const d = sc.d
   const existing = findNewReplicaSet(sc)
   const olds = oldReplicaSets(sc, existing)
-  const maxOld = olds.reduce((m, rs) => Math.max(m, revisionOf(rs)), 0)
-  const newRevision = maxOld + 1
+  const newRevision = olds.reduce((m, rs) => Math.max(m, revisionOf(rs)), 0) + 1
   const spec = dspec(d)
-  const desired = String(spec.replicas ?? 1)
-  const maxReplicas = String((spec.replicas ?? 1) + maxSurgeOf(d))
   if (existing) {
-    const rev = revisionOf(existing)
-    const ann = existing.metadata.annotations ?? {}
-    const wantRev = rev < newRevision ? String(newRevision) : String(rev)
-    const cause = d.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION]
-    if (ann[REVISION_ANNOTATION] !== wantRev || ann[DESIRED_REPLICAS_ANNOTATION] !== desired || ann[MAX_REPLICAS_ANNOTATION] !== maxReplicas || (cause && ann[CHANGE_CAUSE_ANNOTATION] !== cause)) {
-      const next = clone(existing)
-      next.metadata.annotations = { ...ann, [REVISION_ANNOTATION]: wantRev, [DESIRED_REPLICAS_ANNOTATION]: desired, [MAX_REPLICAS_ANNOTATION]: maxReplicas }
-      if (cause) next.metadata.annotations[CHANGE_CAUSE_ANNOTATION] = cause
+    const next = clone(existing)
+    const annotationsUpdated = setNewReplicaSetAnnotations(d, next, newRevision, true)
+    const minReady = spec.minReadySeconds ?? 0
+    if (annotationsUpdated || ((next.spec as { minReadySeconds?: number }).minReadySeconds ?? 0) !== minReady) {
+      ;(next.spec as { minReadySeconds?: number }).minReadySeconds = minReady
       const updated = sc.ctx.api.update(sc.dc.rsType, next)
       sc.rsList = sc.rsList.map((rs) => (rs.metadata.uid === updated.metadata.uid ? updated : rs))
-      annotateDeployment(sc, parseInt(wantRev, 10))
       return updated
     }
-    annotateDeployment(sc, rev)
+    annotateDeployment(sc, revisionOf(existing))
+    if (spec.progressDeadlineSeconds && !getCondition(sc.d, 'Progressing')) {
+      setProgressing(sc, { type: 'Progressing', status: 'True', reason: 'FoundNewReplicaSet', message: `Found new replica set "${existing.metadata.name}"` })
+    }
     return existing
   }
   if (!create) return undefined
@@ -88,9 +125,6 @@ export function getNewReplicaSet(sc: SyncContext, create: boolean, initialReplic
   template.metadata = { ...template.metadata, labels: { ...template.metadata?.labels, [DEFAULT_POD_TEMPLATE_HASH_LABEL]: hash } }
   const selector = clone(spec.selector ?? {})
   selector.matchLabels = { ...selector.matchLabels, [DEFAULT_POD_TEMPLATE_HASH_LABEL]: hash }
-  const annotations: Record<string, string> = { [DESIRED_REPLICAS_ANNOTATION]: desired, [MAX_REPLICAS_ANNOTATION]: maxReplicas, [REVISION_ANNOTATION]: String(newRevision) }
-  const cause = d.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION]
-  if (cause) annotations[CHANGE_CAUSE_ANNOTATION] = cause
   const replicas = initialReplicas(d)
   const rs: KubeObject = {
     apiVersion: 'apps/v1',
@@ -99,16 +133,18 @@ export function getNewReplicaSet(sc: SyncContext, create: boolean, initialReplic
       name: `${d.metadata.name}-${hash}`,
       namespace: d.metadata.namespace,
       labels: template.metadata.labels,
-      annotations,
       ownerReferences: [ownerRefFor(d)],
     },
     spec: { replicas, minReadySeconds: spec.minReadySeconds ?? 0, selector, template },
   }
+  setNewReplicaSetAnnotations(d, rs, newRevision, false)
   const created = sc.ctx.api.create(sc.dc.rsType, rs)
   sc.rsList = [...sc.rsList, created]
   if (replicas > 0) sc.dc.recorder.event(d, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${created.metadata.name} to ${replicas}`)
   annotateDeployment(sc, newRevision)
-  setProgressing(sc, { type: 'Progressing', status: 'True', reason: 'NewReplicaSetCreated', message: `Created new replica set "${created.metadata.name}"` })
+  if (spec.progressDeadlineSeconds) {
+    setProgressing(sc, { type: 'Progressing', status: 'True', reason: 'NewReplicaSetCreated', message: `Created new replica set "${created.metadata.name}"` })
+  }
   return created
 }
 
@@ -154,56 +190,46 @@ function setProgressing(sc: SyncContext, c: Omit<Condition, 'lastUpdateTime' | '
   writeStatus(sc, { ...((sc.d.status as object) ?? {}), conditions: conds })
 }
 
-function writeStatus(sc: SyncContext, status: Record<string, unknown>): void {
+export function writeStatus(sc: SyncContext, status: Record<string, unknown>): void {
   if (JSON.stringify(sc.d.status ?? {}) === JSON.stringify(status)) return
   const next = clone(sc.d)
   next.status = status
   sc.d = sc.ctx.api.update(sc.dc.dType, next, { subresource: 'status' })
 }
 
-/** syncRolloutStatus: counts, Available, Progressing (with the deadline). */
+/** syncRolloutStatus (progress.go): counts, Available, and Progressing with the deadline. */
 export function syncRolloutStatus(sc: SyncContext, newRS: KubeObject | undefined): void {
   const now = sc.ctx.clock.now()
-  const status = computeStatus(sc.d, sc.rsList, newRS)
-  let conds = (((sc.d.status as { conditions?: Condition[] })?.conditions ?? []) as Condition[]).slice()
-  conds = setCondition(conds, availableCondition(sc.d, sc.rsList), now)
+  const status = computeStatus(sc.d, sc.rsList, newRS, now)
+  let conds = status.conditions as Condition[]
   const spec = dspec(sc.d)
-  if (spec.paused) {
-    conds = setCondition(conds, { type: 'Progressing', status: 'Unknown', reason: 'DeploymentPaused', message: 'Deployment is paused' }, now)
-  } else if (newRS) {
-    const name = newRS.metadata.name
-    const prog = getCondition(sc.d, 'Progressing')
+  const hasDeadline = !!spec.progressDeadlineSeconds
+  if (!hasDeadline) conds = conds.filter((c) => c.type !== 'Progressing')
+  const current = getCondition(sc.d, 'Progressing')
+  const complete = status.replicas === status.updatedReplicas && current?.reason === 'NewReplicaSetAvailable'
+  if (hasDeadline && !complete) {
+    const name = newRS?.metadata.name
     if (deploymentComplete(sc.d, status)) {
-      conds = setCondition(conds, { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${name}" has successfully progressed.` }, now)
-    } else if (progressDeadlineExceeded(sc.d, now) && prog?.reason !== 'NewReplicaSetAvailable') {
+      const message = name ? `ReplicaSet "${name}" has successfully progressed.` : ''
+      conds = setCondition(conds, { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message }, now)
+    } else if (deploymentProgressing(sc.d, status)) {
+      const message = name ? `ReplicaSet "${name}" is progressing.` : `Deployment "${sc.d.metadata.name}" is progressing.`
+      conds = replaceCondition(conds, { type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated', message }, now)
+    } else if (progressDeadlineExceeded(sc.d, conds, now)) {
       conds = setCondition(conds, { type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded', message: `ReplicaSet "${name}" has timed out progressing.` }, now)
-    } else if (prog?.reason !== 'ProgressDeadlineExceeded' && progressed(sc.d, status)) {
-      conds = setCondition(conds, { type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated', message: `ReplicaSet "${name}" is progressing.` }, now)
-    } else if (!prog) {
-      conds = setCondition(conds, { type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated', message: `ReplicaSet "${name}" is progressing.` }, now)
     }
-    const deadline = spec.progressDeadlineSeconds
-    if (deadline && !deploymentComplete(sc.d, status)) sc.dc.requeueAfter(sc.d, deadline * 1000 + 1000)
   }
   status.conditions = conds
+  requeueStuckDeployment(sc, status, now)
   writeStatus(sc, status)
 }
 
-/** DeploymentProgressing: any count moved towards the goal since the last status. */
-function progressed(d: KubeObject, next: Record<string, unknown>): boolean {
-  const old = (d.status ?? {}) as Record<string, number | undefined>
-  const n = (k: string) => (next[k] as number | undefined) ?? 0
-  const o = (k: string) => old[k] ?? 0
-  return n('updatedReplicas') > o('updatedReplicas') || n('availableReplicas') > o('availableReplicas') || n('replicas') - n('updatedReplicas') < o('replicas') - o('updatedReplicas')
-}
-
-/** A paused Deployment still scales and reports status, but rolls nothing out. */
-export function syncDeploymentStatusOnly(sc: SyncContext): undefined {
-  const newRS = getNewReplicaSet(sc, false, () => 0)
-  if (newRS && !oldReplicaSets(sc, newRS).some((rs) => replicasOf(rs) > 0)) {
-    const want = dspec(sc.d).replicas ?? 1
-    if (replicasOf(newRS) !== want) scaleReplicaSet(sc, newRS, want)
-  }
-  syncRolloutStatus(sc, findNewReplicaSet(sc))
-  return undefined
+/** requeueStuckDeployment: come back when the progress deadline would pass. */
+function requeueStuckDeployment(sc: SyncContext, status: Record<string, unknown>, now: number): void {
+  const deadline = dspec(sc.d).progressDeadlineSeconds
+  const current = getCondition(sc.d, 'Progressing')
+  if (!deadline || !current || deploymentComplete(sc.d, status) || current.reason === 'ProgressDeadlineExceeded') return
+  const from = parseTime(current.lastUpdateTime) ?? now
+  const after = from + deadline * 1000 - now
+  sc.dc.requeueAfter(sc.d, after < 1000 ? 0 : after + 1000)
 }

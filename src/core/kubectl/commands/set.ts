@@ -1,0 +1,142 @@
+/**
+ * kubectl set image (pkg/cmd/set/set_image.go): change container images in the pod template
+ * of a workload, which is what starts a Deployment rollout. `set` has other sub-commands
+ * upstream (env, resources, selector, serviceaccount, subject); only image is answered here.
+ */
+
+import type { KubeObject } from '../../api/types'
+import { clone } from '../../api/types'
+import { KubectlError, type KubectlContext } from '../context'
+import { formatError } from '../errors'
+import type { FlagSpec, FlagValues } from '../flags'
+import { parseResourceArgs, refName } from '../resource-args'
+
+export const setFlags: FlagSpec[] = [
+  { name: 'all', type: 'bool', default: false },
+  { name: 'selector', short: 'l', type: 'string', default: '' },
+  { name: 'filename', short: 'f', type: 'stringArray', default: [] },
+  { name: 'local', type: 'bool', default: false },
+  { name: 'record', type: 'bool', default: false },
+  { name: 'output', short: 'o', type: 'string', default: '' },
+  { name: 'dry-run', type: 'string', default: 'none' },
+  { name: 'field-manager', type: 'string', default: 'kubectl-set' },
+]
+
+interface Container {
+  name: string
+  image?: string
+}
+interface PodSpecLike {
+  containers?: Container[]
+  initContainers?: Container[]
+}
+
+/** Where each kind keeps its pod spec (polymorphichelpers.updatePodSpecForObject). */
+function podSpecOf(obj: KubeObject): PodSpecLike | undefined {
+  const spec = obj.spec as Record<string, unknown> | undefined
+  if (!spec) return undefined
+  if (obj.kind === 'Pod') return spec as PodSpecLike
+  if (obj.kind === 'CronJob') {
+    const jt = spec.jobTemplate as { spec?: { template?: { spec?: PodSpecLike } } } | undefined
+    return jt?.spec?.template?.spec
+  }
+  return (spec.template as { spec?: PodSpecLike } | undefined)?.spec
+}
+
+const WITH_POD_SPEC = new Set(['Pod', 'ReplicationController', 'Deployment', 'DaemonSet', 'ReplicaSet', 'StatefulSet', 'Job', 'CronJob'])
+
+/** setImage: `*` matches every container; returns whether one was found. */
+function setImage(containers: Container[] | undefined, name: string, image: string): boolean {
+  let found = false
+  for (const c of containers ?? []) {
+    if (name === '*' || c.name === name) {
+      c.image = image
+      found = true
+    }
+  }
+  return found
+}
+
+export function runSet(ctx: KubectlContext, args: string[], flags: FlagValues): number {
+  const sub = args[0]
+  if (sub !== 'image') {
+    if (sub && ['env', 'resources', 'selector', 'serviceaccount', 'subject'].includes(sub)) {
+      throw new KubectlError(`error: "kubectl set ${sub}" is not available in this playground yet`)
+    }
+    throw new KubectlError(`error: unknown command "${sub ?? ''}" for "kubectl set"`)
+  }
+  return runSetImage(ctx, args.slice(1), flags)
+}
+
+function runSetImage(ctx: KubectlContext, args: string[], flags: FlagValues): number {
+  // Arguments with '=' are container=image pairs; the rest name resources (set_image.go Complete).
+  const images = new Map<string, string>()
+  const resources: string[] = []
+  for (const a of args) {
+    const eq = a.indexOf('=')
+    if (eq > 0) images.set(a.slice(0, eq), a.slice(eq + 1))
+    else resources.push(a)
+  }
+  const errs: string[] = []
+  if (flags.all && flags.selector) errs.push('cannot set --all and --selector at the same time')
+  if (!resources.length) errs.push('one or more resources must be specified as <resource> <name> or <resource>/<name>')
+  if (!images.size) errs.push('at least one image update is required')
+  else if (images.size > 1 && images.has('*')) errs.push('all containers are already specified by *, but saw more than one container_name=container_image pairs')
+  if (errs.length) throw new KubectlError(aggregate(errs))
+
+  const sels = parseResourceArgs(ctx.api, resources)
+  const dryRun = String(flags['dry-run'])
+  let exit = 0
+  const problems: string[] = []
+  for (const sel of sels) {
+    const names = sel.names.length ? sel.names : flags.all || flags.selector ? listNames(ctx, sel.type, String(flags.selector)) : []
+    for (const name of names) {
+      let obj: KubeObject
+      try {
+        obj = ctx.api.get(sel.type, ctx.namespace, name)
+      } catch (e) {
+        ctx.err(`${formatError(e)}\n`)
+        exit = 1
+        continue
+      }
+      if (!WITH_POD_SPEC.has(obj.kind)) {
+        problems.push(`error: ${refName(sel.type, name)} the object is not a pod or does not have a pod template: *v1.${obj.kind}`)
+        continue
+      }
+      const next = clone(obj)
+      const podSpec = podSpecOf(next)
+      for (const [c, image] of images) {
+        const foundInit = setImage(podSpec?.initContainers, c, image)
+        const found = setImage(podSpec?.containers, c, image)
+        if (!found && !foundInit) problems.push(`error: unable to find container named "${c}"`)
+      }
+      // An empty patch prints nothing, as upstream skips it.
+      if (JSON.stringify(next) === JSON.stringify(obj)) continue
+      try {
+        ctx.api.update(sel.type, next, { user: ctx.user, dryRun: dryRun === 'server' || dryRun === 'client' })
+        const suffix = dryRun === 'server' ? ' (server dry run)' : dryRun === 'client' ? ' (dry run)' : ''
+        ctx.out(`${refName(sel.type, name)} image updated${suffix}\n`)
+      } catch (e) {
+        problems.push(`failed to patch image update to pod template: ${formatError(e).replace(/^error: /, '')}`)
+      }
+    }
+  }
+  if (problems.length) {
+    ctx.err(`${aggregate(problems)}\n`)
+    exit = 1
+  }
+  return exit
+}
+
+function listNames(ctx: KubectlContext, t: Parameters<KubectlContext['api']['list']>[0], selector: string): string[] {
+  return ctx.api.list(t, { namespace: ctx.namespace, labelSelector: selector || undefined }).items.map((o) => o.metadata.name!)
+}
+
+/**
+ * An aggregate error as cmdutil.CheckErr prints it: a single error gets the `error: ` prefix
+ * it lacks; several are printed one a line as they are (MultipleErrors with no prefix).
+ */
+export function aggregate(msgs: string[]): string {
+  if (msgs.length === 1) return msgs[0]!.startsWith('error: ') ? msgs[0]! : `error: ${msgs[0]!}`
+  return msgs.join('\n')
+}

@@ -1,0 +1,47 @@
+/**
+ * Which describer serves which kind (describe.go's describerMap), each with the events
+ * kubectl looks up for it; kinds without one get the generic describer.
+ */
+
+import type { ResourceType } from '../../api/resources'
+import { storageKey } from '../../api/resources'
+import type { KubeObject } from '../../api/types'
+import { describeConfigMap, describeSecret } from './config'
+import { refFor, searchEvents } from './events'
+import { describeGeneric } from './generic'
+import { describeNode, nodeEvents } from './node'
+import { describePod, podEvents } from './pod'
+import { describeNamespace, describeService } from './service'
+import type { DescribeContext } from './types'
+import { describeDeployment, describeReplicaSet } from './workloads'
+
+type DescribeFn = (ctx: DescribeContext, obj: KubeObject, events: KubeObject[] | undefined) => string
+
+interface Entry {
+  describe: DescribeFn
+  /** How this describer finds its object's events; the default matches name, namespace, kind and uid. */
+  events?: (ctx: DescribeContext, obj: KubeObject) => KubeObject[]
+  /** Namespaces and Secrets are described without events. */
+  noEvents?: boolean
+}
+
+const DESCRIBERS: Record<string, Entry> = {
+  pods: { describe: describePod, events: podEvents },
+  nodes: { describe: describeNode, events: nodeEvents },
+  services: { describe: describeService },
+  namespaces: { describe: (ctx, o) => describeNamespace(ctx, o), noEvents: true },
+  configmaps: { describe: describeConfigMap },
+  secrets: { describe: (ctx, o) => describeSecret(ctx, o), noEvents: true },
+  'apps/deployments': { describe: describeDeployment },
+  'apps/replicasets': { describe: describeReplicaSet },
+}
+
+/** The full text `kubectl describe` prints for one object. */
+export function describeObject(ctx: DescribeContext, t: ResourceType, obj: KubeObject): string {
+  const entry = DESCRIBERS[storageKey(t)] ?? { describe: describeGeneric }
+  let events: KubeObject[] | undefined
+  if (ctx.showEvents && !entry.noEvents) events = entry.events ? entry.events(ctx, obj) : searchEvents(ctx.api, refFor(obj))
+  return entry.describe(ctx, obj, events)
+}
+
+export type { DescribeContext } from './types'

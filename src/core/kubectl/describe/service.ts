@@ -1,0 +1,137 @@
+/** `kubectl describe service` (describeService) and `namespace` (describeNamespace). */
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- objects are read as free-form */
+import type { KubeObject } from '../../api/types'
+import { formatLabels } from '../../machinery/labels'
+import { describeEvents } from './events'
+import { describeTime, printAnnotationsMultiline, printLabelsMultiline } from './format'
+import { quantityString } from './quantity-string'
+import { LEVEL_0, LEVEL_1, PrefixWriter } from './tabwriter'
+import type { DescribeContext } from './types'
+
+/** formatEndpointSlices: up to three ip:port of the slices' endpoints for one port name. */
+function formatEndpointSlices(slices: any[], portName: string): string {
+  if (!slices.length) return '<none>'
+  const list: string[] = []
+  let count = 0
+  let more = false
+  const add = (text: string) => {
+    if (list.length === 3) more = true
+    if (!more) list.push(text)
+    count++
+  }
+  for (const s of slices) {
+    if (!s.ports?.length) {
+      for (const e of s.endpoints ?? []) add(e.addresses?.[0] ?? '')
+      continue
+    }
+    for (const p of s.ports) {
+      if ((p.name ?? '') !== portName) continue
+      for (const e of s.endpoints ?? []) {
+        const addr: string = e.addresses?.[0] ?? ''
+        add(addr.includes(':') ? `[${addr}]:${p.port}` : `${addr}:${p.port}`)
+      }
+    }
+  }
+  return more ? `${list.join(',')} + ${count - 3} more...` : list.join(',')
+}
+
+function ingressString(ingress: any[]): string {
+  return ingress.map((i) => (i.ip ? `${i.ip}${i.ipMode ? ` (${i.ipMode})` : ''}` : (i.hostname ?? ''))).join(', ')
+}
+
+export function describeService(ctx: DescribeContext, svc: any, events: KubeObject[] | undefined): string {
+  const w = new PrefixWriter()
+  const spec = svc.spec ?? {}
+  const sliceType = ctx.api.registry.forGroupResource('discovery.k8s.io', 'endpointslices')
+  const slices = sliceType ? ctx.api.list(sliceType, { namespace: svc.metadata.namespace, labelSelector: `kubernetes.io/service-name=${svc.metadata.name}` }).items : []
+  w.write(LEVEL_0, `Name:\t${svc.metadata.name}\n`)
+  w.write(LEVEL_0, `Namespace:\t${svc.metadata.namespace}\n`)
+  printLabelsMultiline(w, 'Labels', svc.metadata.labels)
+  printAnnotationsMultiline(w, 'Annotations', svc.metadata.annotations)
+  w.write(LEVEL_0, `Selector:\t${formatLabels(spec.selector)}\n`)
+  w.write(LEVEL_0, `Type:\t${spec.type ?? ''}\n`)
+  if (spec.ipFamilyPolicy) w.write(LEVEL_0, `IP Family Policy:\t${spec.ipFamilyPolicy}\n`)
+  w.write(LEVEL_0, `IP Families:\t${spec.ipFamilies?.length ? spec.ipFamilies.join(',') : '<none>'}\n`)
+  w.write(LEVEL_0, `IP:\t${spec.clusterIP ?? ''}\n`)
+  w.write(LEVEL_0, `IPs:\t${spec.clusterIPs?.length ? spec.clusterIPs.join(',') : '<none>'}\n`)
+  if (spec.externalIPs?.length) w.write(LEVEL_0, `External IPs:\t${spec.externalIPs.join(',')}\n`)
+  if (spec.loadBalancerIP) w.write(LEVEL_0, `Desired LoadBalancer IP:\t${spec.loadBalancerIP}\n`)
+  if (spec.externalName) w.write(LEVEL_0, `External Name:\t${spec.externalName}\n`)
+  const ingress = svc.status?.loadBalancer?.ingress ?? []
+  if (ingress.length) w.write(LEVEL_0, `LoadBalancer Ingress:\t${ingressString(ingress)}\n`)
+  for (const p of spec.ports ?? []) {
+    const name = p.name || '<unset>'
+    w.write(LEVEL_0, `Port:\t${name}\t${p.port}/${p.protocol ?? 'TCP'}\n`)
+    w.write(LEVEL_0, `TargetPort:\t${p.targetPort ?? 0}/${p.protocol ?? 'TCP'}\n`)
+    if (p.nodePort) w.write(LEVEL_0, `NodePort:\t${name}\t${p.nodePort}/${p.protocol ?? 'TCP'}\n`)
+    w.write(LEVEL_0, `Endpoints:\t${formatEndpointSlices(slices, p.name ?? '')}\n`)
+  }
+  w.write(LEVEL_0, `Session Affinity:\t${spec.sessionAffinity ?? ''}\n`)
+  if (spec.externalTrafficPolicy) w.write(LEVEL_0, `External Traffic Policy:\t${spec.externalTrafficPolicy}\n`)
+  if (spec.internalTrafficPolicy) w.write(LEVEL_0, `Internal Traffic Policy:\t${spec.internalTrafficPolicy}\n`)
+  if (spec.healthCheckNodePort) w.write(LEVEL_0, `HealthCheck NodePort:\t${spec.healthCheckNodePort}\n`)
+  if (spec.loadBalancerSourceRanges?.length) w.write(LEVEL_0, `LoadBalancer Source Ranges:\t${spec.loadBalancerSourceRanges.join(',')}\n`)
+  if (events) describeEvents(events, w, ctx.now)
+  return w.toString()
+}
+
+function describeQuotas(quotas: any[], w: PrefixWriter): void {
+  if (!quotas.length) {
+    w.write(LEVEL_0, 'No resource quota.\n')
+    return
+  }
+  w.write(LEVEL_0, 'Resource Quotas\n')
+  for (const q of [...quotas].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))) {
+    w.write(LEVEL_1, `Name:\t${q.metadata.name}\n`)
+    const scopes: string[] = [...(q.spec?.scopes ?? [])].sort()
+    if (scopes.length) w.write(LEVEL_1, `Scopes:\t${scopes.join(', ')}\n`)
+    w.write(LEVEL_1, 'Resource\tUsed\tHard\n')
+    w.write(LEVEL_1, '--------\t---\t---\n')
+    const hard = q.status?.hard ?? {}
+    for (const r of Object.keys(hard).sort()) w.write(LEVEL_1, `${r}\t${quantityString(q.status?.used?.[r] ?? '0')}\t${quantityString(hard[r])}\n`)
+  }
+}
+
+function describeLimitRanges(ranges: any[], w: PrefixWriter): void {
+  if (!ranges.length) {
+    w.write(LEVEL_0, 'No LimitRange resource.\n')
+    return
+  }
+  w.write(LEVEL_0, 'Resource Limits\n Type\tResource\tMin\tMax\tDefault Request\tDefault Limit\tMax Limit/Request Ratio\n')
+  w.write(LEVEL_0, ' ----\t--------\t---\t---\t---------------\t-------------\t-----------------------\n')
+  for (const lr of ranges) {
+    for (const item of lr.spec?.limits ?? []) {
+      const parts = [item.min, item.max, item.defaultRequest, item.default, item.maxLimitRequestRatio]
+      // upstream walks a Go map here (random order); sorted is the stable choice
+      const names = [...new Set(parts.flatMap((p) => Object.keys(p ?? {})))].sort()
+      for (const k of names) {
+        const cells = parts.map((p) => (p && k in p ? quantityString(p[k]) : '-'))
+        w.write(LEVEL_0, ` ${item.type}\t${k}\t${cells.join('\t')}\n`)
+      }
+    }
+  }
+}
+
+export function describeNamespace(ctx: DescribeContext, ns: any): string {
+  const w = new PrefixWriter()
+  w.write(LEVEL_0, `Name:\t${ns.metadata.name}\n`)
+  printLabelsMultiline(w, 'Labels', ns.metadata.labels)
+  printAnnotationsMultiline(w, 'Annotations', ns.metadata.annotations)
+  w.write(LEVEL_0, `Status:\t${ns.status?.phase ?? ''}\n`)
+  if (ns.status?.conditions?.length) {
+    w.write(LEVEL_0, 'Conditions:\n')
+    w.write(LEVEL_1, 'Type\tStatus\tLastTransitionTime\tReason\tMessage\n')
+    w.write(LEVEL_1, '----\t------\t------------------\t------\t-------\n')
+    for (const c of ns.status.conditions) w.write(LEVEL_1, `${c.type}\t${c.status}\t${describeTime(c.lastTransitionTime)}\t${c.reason ?? ''}\t${c.message ?? ''}\n`)
+  }
+  const list = (plural: string) => {
+    const t = ctx.api.registry.forGroupResource('', plural)
+    return t ? ctx.api.list(t, { namespace: ns.metadata.name }).items : []
+  }
+  w.write(LEVEL_0, '\n')
+  describeQuotas(list('resourcequotas'), w)
+  w.write(LEVEL_0, '\n')
+  describeLimitRanges(list('limitranges'), w)
+  return w.toString()
+}

@@ -141,7 +141,10 @@ export function* expandWord(raw: string, ctx: ExpandContext): Generator<Effect, 
   for (const p of ps) {
     if (p.fields) {
       p.fields.forEach((f, k) => {
-        if (k > 0 && cur) fields.push(cur), (cur = undefined)
+        if (k > 0 && cur) {
+          fields.push(cur)
+          cur = undefined
+        }
         cur = { text: (cur?.text ?? '') + f, glob: false }
       })
       continue

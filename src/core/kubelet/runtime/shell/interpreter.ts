@@ -12,6 +12,11 @@ import { ShellSyntaxError } from './lexer'
 import { parseScript, type Node, type Redir } from './parser'
 import { ExitSignal, type Effect, type IO, type Run, type ShellApi, type ShellHost } from './types'
 
+// eslint-disable-next-line require-yield -- a run that ends at once
+function* ok(): Run {
+  return 0
+}
+
 export class Shell implements ShellApi {
   private vars = new Map<string, string>()
   private exported = new Set<string>()
@@ -218,13 +223,14 @@ export class Shell implements ShellApi {
         for (const a of node.assigns) assigned.push([a.name, yield* expandToString(a.raw, ctx)])
         if (!argv.length) {
           for (const [k, v] of assigned) this.vars.set(k, v)
-          return yield* this.withRedirs(node.redirs, io, function* (): Run {
-            return 0
-          })
+          return yield* this.withRedirs(node.redirs, io, () => ok())
         }
         // Assignments before a command hold only for that command.
         const saved = assigned.map(([k]) => [k, this.vars.get(k), this.exported.has(k)] as const)
-        for (const [k, v] of assigned) this.vars.set(k, v), this.exported.add(k)
+        for (const [k, v] of assigned) {
+          this.vars.set(k, v)
+          this.exported.add(k)
+        }
         try {
           return yield* this.withRedirs(node.redirs, io, (io2) => this.command(argv, io2))
         } finally {
@@ -277,7 +283,10 @@ export class Shell implements ShellApi {
     const base = name.includes('/') ? name.slice(name.lastIndexOf('/') + 1) : name
     // Only bash-based images have bash; busybox and dash images answer "not found".
     const builtin = base === 'bash' && this.host.flavour !== 'bash' ? undefined : BUILTINS[base]
-    if (builtin) return yield* builtin(argv, io, this)
+    if (builtin) {
+      const r = builtin(argv, io, this)
+      return typeof r === 'number' ? r : yield* r
+    }
     const external = this.host.external(argv, io, this.environment())
     if (external) return yield* external
     io.err(this.host.flavour === 'bash' ? `bash: ${name}: command not found\n` : `${this.prefix()}${name}: not found\n`)

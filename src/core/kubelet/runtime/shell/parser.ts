@@ -174,7 +174,10 @@ class Parser {
     if (this.isWord('in')) {
       this.pos++
       words = []
-      while (this.peek().kind === 'word') words.push((this.peek() as { raw: string }).raw), this.pos++
+      while (this.peek().kind === 'word') {
+        words.push((this.peek() as { raw: string }).raw)
+        this.pos++
+      }
       if (this.isOp(';')) this.pos++
     } else if (this.isOp(';')) this.pos++
     this.expectWord('do')

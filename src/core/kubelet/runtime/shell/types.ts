@@ -36,8 +36,8 @@ export class ExitSignal {
   constructor(readonly status: number) {}
 }
 
-/** A built-in command or busybox applet. */
-export type Builtin = (argv: string[], io: IO, sh: ShellApi) => Run
+/** A built-in command or busybox applet: a status at once, or a run that may wait. */
+export type Builtin = (argv: string[], io: IO, sh: ShellApi) => number | Run
 
 /** What built-ins may use of the shell that runs them. */
 export interface ShellApi {

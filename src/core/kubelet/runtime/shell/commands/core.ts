@@ -26,7 +26,7 @@ function unescape(s: string): { text: string; stop: boolean } {
   return { text: out, stop: false }
 }
 
-const echo: Builtin = function* (argv, io, sh) {
+const echo: Builtin = function (argv, io, sh) {
   const args = argv.slice(1)
   let newline = true
   // dash's echo always interprets backslashes; busybox ash's only with -e.
@@ -89,23 +89,38 @@ function formatOne(spec: string, arg: string | undefined): string {
   return s
 }
 
-const printf: Builtin = function* (argv, io) {
+const printf: Builtin = function (argv, io) {
   const fmt = argv[1]
   if (fmt === undefined) {
     io.err('printf: usage: printf format [arguments]\n')
     return 2
   }
   const args = argv.slice(2)
-  const specRe = /%%|%[-+ 0#]*\d*(?:\.\d+)?[sdioxXcfeEgGbu]/g
+  const specRe = /^%[-+ 0#]*\d*(?:\.\d+)?[sdioxXcfeEgGbu]/
   let out = ''
-  do {
-    const used = { n: 0 }
-    const text = unescape(fmt.replace(specRe, (spec) => (spec === '%%' ? '%%' : `\u0000${used.n++}\u0000`)))
-    const consumed = args.splice(0, used.n)
-    const specs = fmt.match(specRe)?.filter((x) => x !== '%%') ?? []
-    out += text.text.replace(/\u0000(\d+)\u0000/g, (_, k: string) => formatOne(specs[Number(k)]!, consumed[Number(k)])).replace(/%%/g, '%')
-    if (text.stop || used.n === 0) break
-  } while (args.length)
+  // The format is reused while arguments remain, as POSIX printf does.
+  for (;;) {
+    let used = 0
+    let stop = false
+    for (let i = 0; i < fmt.length && !stop; i++) {
+      const c = fmt[i]!
+      if (c === '%' && fmt[i + 1] === '%') {
+        out += '%'
+        i++
+      } else if (c === '%' && specRe.test(fmt.slice(i))) {
+        const spec = specRe.exec(fmt.slice(i))![0]
+        out += formatOne(spec, args[used++])
+        i += spec.length - 1
+      } else if (c === '\\') {
+        const u = unescape(fmt.slice(i, i + 2))
+        out += u.text
+        stop = u.stop
+        i++
+      } else out += c
+    }
+    args.splice(0, used)
+    if (stop || used === 0 || !args.length) break
+  }
   io.out(out)
   return 0
 }
@@ -132,12 +147,12 @@ const sleep: Builtin = function* (argv, io) {
   return 0
 }
 
-const exit: Builtin = function* (argv, _io, sh) {
+const exit: Builtin = function (argv, _io, sh) {
   const code = argv[1] === undefined ? Number(sh.get('?') ?? 0) : Number(argv[1])
   throw new ExitSignal(Number.isFinite(code) ? code & 255 : 2)
 }
 
-const cd: Builtin = function* (argv, io, sh) {
+const cd: Builtin = function (argv, io, sh) {
   const target = sh.resolve(argv[1] ?? sh.get('HOME') ?? '/')
   if (!sh.host.fs.isDir(target)) {
     io.err(`${sh.name}: cd: can't cd to ${argv[1]}: No such file or directory\n`)
@@ -148,7 +163,7 @@ const cd: Builtin = function* (argv, io, sh) {
   return 0
 }
 
-const exportCmd: Builtin = function* (argv, io, sh) {
+const exportCmd: Builtin = function (argv, io, sh) {
   for (const a of argv.slice(1)) {
     if (a === '-p') continue
     const eq = a.indexOf('=')
@@ -171,7 +186,7 @@ function* shCommand(argv: string[], io: IO, sh: ShellApi): Run {
   return yield* sh.runChild(script, argv.slice(i + 2).length ? argv.slice(i + 2) : [argv[0]!], io)
 }
 
-const test: Builtin = function* (argv, io, sh) {
+const test: Builtin = function (argv, io, sh) {
   let args = argv.slice(1)
   if (argv[0] === '[') {
     if (args[args.length - 1] !== ']') {
@@ -199,24 +214,24 @@ export const CORE_BUILTINS: Record<string, Builtin> = {
   export: exportCmd,
   test,
   '[': test,
-  true: function* () {
+  true: function () {
     return 0
   },
-  false: function* () {
+  false: function () {
     return 1
   },
-  ':': function* () {
+  ':': function () {
     return 0
   },
-  pwd: function* (_a, io, sh) {
+  pwd: function (_a, io, sh) {
     io.out(`${sh.cwd}\n`)
     return 0
   },
-  unset: function* (argv, _io, sh) {
+  unset: function (argv, _io, sh) {
     for (const n of argv.slice(1)) if (!n.startsWith('-')) sh.unset(n)
     return 0
   },
-  set: function* () {
+  set: function () {
     return 0
   },
   sh: shCommand,

@@ -27,7 +27,7 @@ function readInput(sh: ShellApi, io: IO, cmd: string, files: string[], each: (te
   return status
 }
 
-const cat: Builtin = function* (argv, io, sh) {
+const cat: Builtin = function (argv, io, sh) {
   return readInput(sh, io, 'cat', shortOptions(argv.slice(1)).rest, (t) => io.out(t))
 }
 
@@ -48,12 +48,15 @@ function parseCount(args: string[]): { from?: number; last?: number; follow: boo
     const a = args[i]!
     if (a === '-f' || a === '--follow') follow = true
     else if (a === '-F') follow = retry = true
-    else if (/^-[fF]+$/.test(a)) (follow = true), (retry = a.includes('F'))
+    else if (/^-[fF]+$/.test(a)) {
+      follow = true
+      retry = a.includes('F')
+    }
     else if (a.startsWith('-n') || a === '--lines') {
       const v = a.length > 2 && a !== '--lines' ? a.slice(2) : args[++i] ?? ''
       if (!/^[+-]?\d+$/.test(v)) return `invalid number '${v}'`
-      if (v.startsWith('+')) (from = Number(v.slice(1))), (last = undefined)
-      else (last = Math.abs(Number(v))), (from = undefined)
+      from = v.startsWith('+') ? Number(v.slice(1)) : undefined
+      last = v.startsWith('+') ? undefined : Math.abs(Number(v))
     } else if (/^-\d+$/.test(a)) last = Number(a.slice(1))
     else if (a === '-q' || a === '-s') i += a === '-s' ? 1 : 0
     else files.push(a)
@@ -116,13 +119,13 @@ const tail: Builtin = function* (argv, io, sh) {
   }
 }
 
-const head: Builtin = function* (argv, io, sh) {
+const head: Builtin = function (argv, io, sh) {
   const { opts, rest } = shortOptions(argv.slice(1), 'n')
   const n = Number(opts.get('n') ?? 10)
   return readInput(sh, io, 'head', rest, (t) => io.out(splitLines(t).slice(0, n).join('')))
 }
 
-const ls: Builtin = function* (argv, io, sh) {
+const ls: Builtin = function (argv, io, sh) {
   const { opts, rest } = shortOptions(argv.slice(1))
   const fs = sh.host.fs
   const all = opts.has('a') || opts.has('A')
@@ -156,7 +159,7 @@ const ls: Builtin = function* (argv, io, sh) {
 }
 
 function fsAction(cmd: string, act: (sh: ShellApi, path: string, opts: Map<string, string>) => void, quiet?: (opts: Map<string, string>, e: FsError) => boolean): Builtin {
-  return function* (argv, io, sh) {
+  return function (argv, io, sh) {
     const { opts, rest } = shortOptions(argv.slice(1))
     if (!rest.length) {
       io.err(`${cmd}: missing operand\n`)
@@ -177,7 +180,7 @@ function fsAction(cmd: string, act: (sh: ShellApi, path: string, opts: Map<strin
   }
 }
 
-const touch: Builtin = function* (argv, io, sh) {
+const touch: Builtin = function (argv, io, sh) {
   let status = 0
   for (const f of shortOptions(argv.slice(1)).rest) {
     const p = sh.resolve(f)
@@ -192,7 +195,7 @@ const touch: Builtin = function* (argv, io, sh) {
   return status
 }
 
-const wc: Builtin = function* (argv, io, sh) {
+const wc: Builtin = function (argv, io, sh) {
   const { opts, rest } = shortOptions(argv.slice(1))
   return readInput(sh, io, 'wc', rest, (t, name) => {
     const counts = [t.split('\n').length - 1, t.split(/\s+/).filter(Boolean).length, t.length]
@@ -201,7 +204,7 @@ const wc: Builtin = function* (argv, io, sh) {
   })
 }
 
-const grep: Builtin = function* (argv, io, sh) {
+const grep: Builtin = function (argv, io, sh) {
   const { opts, rest } = shortOptions(argv.slice(1), 'e')
   const pattern = opts.get('e') ?? rest.shift()
   if (pattern === undefined) {

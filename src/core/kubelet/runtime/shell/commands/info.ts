@@ -48,7 +48,7 @@ export function strftime(ms: number, fmt = '%a %b %e %H:%M:%S %Z %Y'): string {
   return fmt.replace(/%([a-zA-Z%])/g, (m, c: string) => codes[c]?.() ?? m)
 }
 
-const date: Builtin = function* (argv, io, sh) {
+const date: Builtin = function (argv, io, sh) {
   let fmt: string | undefined
   for (const a of argv.slice(1)) {
     if (a.startsWith('+')) fmt = a.slice(1)
@@ -66,11 +66,11 @@ const date: Builtin = function* (argv, io, sh) {
 
 export const INFO_BUILTINS: Record<string, Builtin> = {
   date,
-  hostname: function* (_a, io, sh) {
+  hostname: function (_a, io, sh) {
     io.out(`${sh.host.hostname}\n`)
     return 0
   },
-  env: function* (argv, io, sh) {
+  env: function (argv, io, sh) {
     if (argv.length > 1) {
       io.err(`env: '${argv[1]}': No such file or directory\n`)
       return 127
@@ -78,7 +78,7 @@ export const INFO_BUILTINS: Record<string, Builtin> = {
     for (const [k, v] of Object.entries(sh.environment())) io.out(`${k}=${v}\n`)
     return 0
   },
-  printenv: function* (argv, io, sh) {
+  printenv: function (argv, io, sh) {
     const env = sh.environment()
     if (argv.length === 1) {
       for (const [k, v] of Object.entries(env)) io.out(`${k}=${v}\n`)
@@ -91,15 +91,15 @@ export const INFO_BUILTINS: Record<string, Builtin> = {
     }
     return status
   },
-  whoami: function* (_a, io) {
+  whoami: function (_a, io) {
     io.out('root\n')
     return 0
   },
-  id: function* (_a, io) {
+  id: function (_a, io) {
     io.out('uid=0(root) gid=0(root) groups=0(root),10(wheel)\n')
     return 0
   },
-  uname: function* (argv, io) {
+  uname: function (argv, io) {
     io.out(argv.includes('-a') ? 'Linux node 6.8.0-sim #1 SMP x86_64 GNU/Linux\n' : argv.includes('-r') ? '6.8.0-sim\n' : 'Linux\n')
     return 0
   },

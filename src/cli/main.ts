@@ -6,38 +6,65 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { createCluster } from '../core/cluster'
-import { runScript } from './run-script'
+import { runScript, runScriptAsync } from './run-script'
 import { parseScript, ScriptParseError } from './script'
+import { startBinaryRunner } from './serve/kubectl-binary'
+import { runServe } from './serve/serve'
 
 function usage(): never {
-  process.stderr.write('usage: kubeplay [--seed N] [--workers N] [FILE]\n')
+  process.stderr.write('usage: kubeplay [--seed N] [--workers N] [--kubectl PATH] [FILE]\n       kubeplay serve [--port N] [--seed N] [--workers N] [--speed X]\n')
   process.exit(2)
 }
 
-function parseArgs(argv: string[]): { seed: number; workers: number; file?: string } {
+interface Args {
+  seed: number
+  workers: number
+  file?: string
+  kubectl?: string
+  port?: number
+  speed: number
+}
+
+function parseArgs(argv: string[], serving: boolean): Args {
   let seed = 1
   let workers = 3
   let file: string | undefined
+  let kubectl: string | undefined
+  let port: number | undefined
+  let speed = 1
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!
-    const value = (name: string) => {
+    const raw = (name: string) => {
       const eq = a.indexOf('=')
       const v = eq >= 0 ? a.slice(eq + 1) : argv[++i]
-      if (v === undefined || !/^\d+$/.test(v)) {
-        process.stderr.write(`kubeplay: ${name} needs a whole number\n`)
+      if (v === undefined) {
+        process.stderr.write(`kubeplay: ${name} needs a value\n`)
         process.exit(2)
       }
-      return parseInt(v, 10)
+      return v
     }
-    if (a === '--seed' || a.startsWith('--seed=')) seed = value('--seed')
-    else if (a === '--workers' || a.startsWith('--workers=')) workers = value('--workers')
+    const value = (name: string, pattern = /^\d+$/, what = 'a whole number') => {
+      const v = raw(name)
+      if (!pattern.test(v)) {
+        process.stderr.write(`kubeplay: ${name} needs ${what}\n`)
+        process.exit(2)
+      }
+      return Number(v)
+    }
+    const is = (name: string) => a === name || a.startsWith(`${name}=`)
+    if (is('--seed')) seed = value('--seed')
+    else if (is('--workers')) workers = value('--workers')
+    else if (!serving && is('--kubectl')) kubectl = raw('--kubectl')
+    else if (serving && is('--port')) port = value('--port')
+    else if (serving && is('--speed')) speed = value('--speed', /^(\d+(\.\d*)?|\.\d+)$/, 'a number')
     else if (a === '-h' || a === '--help') usage()
     else if (a.startsWith('--')) {
       process.stderr.write(`kubeplay: unknown option ${a}\n`)
       process.exit(2)
-    } else file = a
+    } else if (serving) usage()
+    else file = a
   }
-  return { seed, workers, file }
+  return { seed, workers, file, kubectl, port, speed }
 }
 
 /** -f PATH relative to the script's folder: a file, or a folder's .yaml/.yml/.json files. */
@@ -60,8 +87,13 @@ function fileReader(base: string) {
   }
 }
 
-function main(): void {
-  const opts = parseArgs(process.argv.slice(2))
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2)
+  if (argv[0] === 'serve') {
+    const o = parseArgs(argv.slice(1), true)
+    return runServe({ port: o.port, seed: o.seed, workers: o.workers, speed: o.speed })
+  }
+  const opts = parseArgs(argv, false)
   const fromStdin = !opts.file || opts.file === '-'
   let source: string
   try {
@@ -82,13 +114,22 @@ function main(): void {
   }
   const base = fromStdin ? process.cwd() : dirname(resolve(opts.file!))
   const cluster = createCluster({ seed: opts.seed, workers: opts.workers })
-  const readFile = fileReader(base)
-  const code = runScript(cluster, commands, {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
-    readFile,
-  })
-  process.exitCode = code
+  const io = {
+    stdout: (t: string) => void process.stdout.write(t),
+    stderr: (t: string) => void process.stderr.write(t),
+    readFile: fileReader(base),
+  }
+  if (opts.kubectl) {
+    // The real binary: kubectl lines run as child processes against this engine served over HTTP.
+    const runner = await startBinaryRunner(cluster, resolve(opts.kubectl), base)
+    try {
+      process.exitCode = await runScriptAsync(cluster, commands, io, runner)
+    } finally {
+      await runner.close()
+    }
+    return
+  }
+  process.exitCode = runScript(cluster, commands, io)
 }
 
-main()
+void main()

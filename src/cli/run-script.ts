@@ -18,47 +18,67 @@ export interface CommandRunner {
   kubectl(cmd: ScriptCommand): { stdout: string; stderr: string; exitCode: number }
 }
 
+/** A kubectl that runs outside this thread (the real binary, see --kubectl): it prints as it goes. */
+export interface AsyncCommandRunner {
+  kubectl(cmd: ScriptCommand, io: ScriptIO): Promise<number>
+}
+
 export function runScript(cluster: Cluster, commands: ScriptCommand[], io: ScriptIO, runner?: CommandRunner): number {
-  let errexit = false
+  const state = { errexit: false }
   for (const cmd of commands) {
-    const [verb, ...rest] = cmd.words
-    let status = 0
-    switch (verb) {
-      case 'kubectl': {
-        const r = runner ? runner.kubectl(cmd) : cluster.kubectl(cmd.words.slice(1), { stdin: cmd.stdin, readFile: io.readFile })
-        if (r.stdout) io.stdout(r.stdout)
-        if (r.stderr) io.stderr(r.stderr)
-        status = r.exitCode
-        break
-      }
-      case 'sleep': {
-        const ms = rest.length === 1 ? parseDuration(rest[0]!) : undefined
-        if (ms === undefined) {
-          io.stderr(`sleep: invalid time interval '${rest.join(' ')}'\n`)
-          status = 1
-        } else cluster.advance(ms)
-        break
-      }
-      case 'echo':
-        io.stdout(`${rest.join(' ')}\n`)
-        break
-      case 'set':
-        if (rest[0] === '-e') errexit = true
-        else if (rest[0] === '+e') errexit = false
-        else {
-          io.stderr(`set: ${rest.join(' ')}: only "set -e" and "set +e" are supported\n`)
-          status = 1
-        }
-        break
-      case 'sim': {
-        const r = cluster.sim(rest)
-        if (r.stdout) io.stdout(r.stdout)
-        if (r.stderr) io.stderr(r.stderr)
-        status = r.exitCode
-        break
-      }
-    }
-    if (status !== 0 && errexit) return 1
+    let status: number
+    if (cmd.words[0] === 'kubectl') {
+      const r = runner ? runner.kubectl(cmd) : cluster.kubectl(cmd.words.slice(1), { stdin: cmd.stdin, readFile: io.readFile })
+      if (r.stdout) io.stdout(r.stdout)
+      if (r.stderr) io.stderr(r.stderr)
+      status = r.exitCode
+    } else status = runBuiltin(cluster, cmd, io, state)
+    if (status !== 0 && state.errexit) return 1
   }
   return 0
+}
+
+/** The same script rules, with kubectl lines played by an asynchronous runner. */
+export async function runScriptAsync(cluster: Cluster, commands: ScriptCommand[], io: ScriptIO, runner: AsyncCommandRunner): Promise<number> {
+  const state = { errexit: false }
+  for (const cmd of commands) {
+    const status = cmd.words[0] === 'kubectl' ? await runner.kubectl(cmd, io) : runBuiltin(cluster, cmd, io, state)
+    if (status !== 0 && state.errexit) return 1
+  }
+  return 0
+}
+
+/** sleep, echo, set and sim: everything but kubectl. */
+function runBuiltin(cluster: Cluster, cmd: ScriptCommand, io: ScriptIO, state: { errexit: boolean }): number {
+  const [verb, ...rest] = cmd.words
+  let status = 0
+  switch (verb) {
+    case 'sleep': {
+      const ms = rest.length === 1 ? parseDuration(rest[0]!) : undefined
+      if (ms === undefined) {
+        io.stderr(`sleep: invalid time interval '${rest.join(' ')}'\n`)
+        status = 1
+      } else cluster.advance(ms)
+      break
+    }
+    case 'echo':
+      io.stdout(`${rest.join(' ')}\n`)
+      break
+    case 'set':
+      if (rest[0] === '-e') state.errexit = true
+      else if (rest[0] === '+e') state.errexit = false
+      else {
+        io.stderr(`set: ${rest.join(' ')}: only "set -e" and "set +e" are supported\n`)
+        status = 1
+      }
+      break
+    case 'sim': {
+      const r = cluster.sim(rest)
+      if (r.stdout) io.stdout(r.stdout)
+      if (r.stderr) io.stderr(r.stderr)
+      status = r.exitCode
+      break
+    }
+  }
+  return status
 }

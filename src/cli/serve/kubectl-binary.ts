@@ -1,0 +1,98 @@
+/**
+ * `--kubectl PATH`: script kubectl lines run the real binary against the engine served in
+ * this process. The runner is single-threaded, so each child is spawned asynchronously and
+ * the event loop keeps answering its requests until it exits.
+ *
+ * Time: the clock moves only while the child waits. When it holds a watch open and has no
+ * other request in flight, and nothing has moved for IDLE_MS of wall time, the clock steps to
+ * the next timer (at most STEP_MS ahead), as the headless kubectl's waitFor does; the events
+ * that step produces reach the child, which then answers or waits on. A child that never
+ * ends by itself (get -w, logs -f) is stopped after 60 simulated seconds or its
+ * --request-timeout (design/headless.md). See docs/adr/0003-api-face.md.
+ */
+
+import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Cluster } from '../../core/cluster'
+import { parseDuration } from '../../core/machinery/duration'
+import type { AsyncCommandRunner, ScriptIO } from '../run-script'
+import type { ScriptCommand } from '../script'
+import { startApiServer } from './http-server'
+import { kubeconfigText } from './kubeconfig'
+
+/** Wall time without traffic after which a waiting child is taken to be idle. */
+const IDLE_MS = 40
+/** The largest single step of simulated time while a child waits (headless waitFor's step). */
+const STEP_MS = 1000
+/** How long a command that never ends by itself runs, in simulated time. */
+const ENDLESS_LIMIT_MS = 60_000
+
+export interface BinaryRunner extends AsyncCommandRunner {
+  close(): Promise<void>
+}
+
+function requestTimeout(words: string[]): number {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!
+    const v = w.startsWith('--request-timeout=') ? w.slice('--request-timeout='.length) : w === '--request-timeout' ? words[i + 1] : undefined
+    if (v !== undefined && v !== '0') {
+      const ms = /^\d+$/.test(v) ? parseInt(v, 10) * 1000 : parseDuration(v)
+      if (ms) return ms
+    }
+  }
+  return ENDLESS_LIMIT_MS
+}
+
+export async function startBinaryRunner(cluster: Cluster, kubectlPath: string, cwd: string): Promise<BinaryRunner> {
+  const token = randomBytes(24).toString('hex')
+  const server = await startApiServer(cluster, { token })
+  // A private HOME: kubectl's discovery cache must not outlive this run or leak between runs.
+  const home = mkdtempSync(join(tmpdir(), 'kubeplay-kubectl-'))
+  const kubeconfig = join(home, 'kubeconfig')
+  writeFileSync(kubeconfig, kubeconfigText(server.port, token, server.caCert), { mode: 0o600 })
+  const clock = cluster.core.clock
+
+  const run = (cmd: ScriptCommand, io: ScriptIO) =>
+    new Promise<number>((resolve) => {
+      const child = spawn(kubectlPath, cmd.words.slice(1), {
+        cwd,
+        env: { ...process.env, KUBECONFIG: kubeconfig, HOME: home, KUBECTL_KUBERC: 'false' },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      })
+      child.stdout.setEncoding('utf8').on('data', (t: string) => io.stdout(t))
+      child.stderr.setEncoding('utf8').on('data', (t: string) => io.stderr(t))
+      child.stdin.on('error', () => {})
+      child.stdin.end(cmd.stdin ?? '')
+      const deadline = clock.now() + requestTimeout(cmd.words)
+      const pacer = setInterval(() => {
+        const a = server.activity()
+        if (a.watches === 0 || a.inFlight > 0 || Date.now() - a.lastActivity < IDLE_MS) return
+        if (clock.now() >= deadline) {
+          child.kill('SIGTERM')
+          return
+        }
+        const next = clock.nextAt() ?? Infinity
+        clock.advanceTo(Math.min(next, clock.now() + STEP_MS, deadline))
+      }, IDLE_MS / 4)
+      child.on('error', (e) => {
+        clearInterval(pacer)
+        io.stderr(`kubeplay: cannot run ${kubectlPath}: ${e.message}\n`)
+        resolve(127)
+      })
+      child.on('close', (code, signal) => {
+        clearInterval(pacer)
+        resolve(code ?? (signal ? 0 : 1))
+      })
+    })
+
+  return {
+    kubectl: run,
+    close: async () => {
+      await server.close()
+      rmSync(home, { recursive: true, force: true })
+    },
+  }
+}

@@ -13,9 +13,12 @@ import { serviceAccountAdmission } from '../apiserver/admission/service-account'
 import { APIServer } from '../apiserver/server'
 import { makeRecorderFactory, type ComponentContext } from '../client/context'
 import { InformerFactory } from '../client/informer'
+import { CronJobController } from '../controllers/cronjob/cronjob-controller'
 import { DaemonSetController } from '../controllers/daemonset/daemon-set'
 import { DeploymentController } from '../controllers/deployment/deployment-controller'
 import { GarbageCollector } from '../controllers/garbage-collector/garbage-collector'
+import { JobController } from '../controllers/job/job-controller'
+import { TTLAfterFinishedController } from '../controllers/job/ttl-after-finished'
 import { NamespaceController } from '../controllers/namespace/namespace-controller'
 import { ReplicaSetController } from '../controllers/replicaset/replica-set'
 import { ServiceAccountsController } from '../controllers/serviceaccount/serviceaccounts-controller'
@@ -73,6 +76,9 @@ export class ClusterCore {
     new ReplicaSetController(this.ctx, 'ReplicationController')
     new DeploymentController(this.ctx)
     new DaemonSetController(this.ctx)
+    new JobController(this.ctx)
+    new TTLAfterFinishedController(this.ctx)
+    new CronJobController(this.ctx)
     this.scheduler = new Scheduler(this.ctx)
     this.kubelets = new KubeletHost(this.ctx)
     this.bootstrap(spec.workers ?? 3)

@@ -85,7 +85,26 @@ export function defaultJob(job: any): void {
   s.completionMode ??= 'NonIndexed'
   s.suspend ??= false
   s.podReplacementPolicy ??= 'TerminatingOrFailed'
+  if (s.manualSelector !== true && job.metadata?.uid) generateJobSelector(job)
   defaultPodTemplate(s.template)
+}
+
+/**
+ * generateSelector (pkg/registry/batch/job/strategy.go): pods of a Job carry its name and uid
+ * as labels, and the selector matches the uid, so a Job only ever owns its own pods. Needs
+ * the uid, which the API server assigns before defaulting on create.
+ */
+function generateJobSelector(job: any): void {
+  const s = job.spec
+  s.template ??= {}
+  s.template.metadata ??= {}
+  const labels = (s.template.metadata.labels ??= {})
+  for (const k of ['batch.kubernetes.io/controller-uid', 'batch.kubernetes.io/job-name', 'controller-uid', 'job-name']) {
+    labels[k] ??= k.endsWith('uid') ? job.metadata.uid : job.metadata.name
+  }
+  s.selector ??= {}
+  s.selector.matchLabels ??= {}
+  s.selector.matchLabels['batch.kubernetes.io/controller-uid'] ??= job.metadata.uid
 }
 
 export function defaultCronJob(cj: any): void {

@@ -1,0 +1,270 @@
+/**
+ * The Job controller (pkg/controller/job/job_controller.go, v1.31 behaviour): run pods until
+ * `completions` succeed, `parallelism` at a time, with a growing back-off after failures;
+ * fail past backoffLimit or activeDeadlineSeconds. Finished pods are counted through the
+ * batch.kubernetes.io/job-tracking finalizer, and the terminal condition (Complete / Failed)
+ * comes only after the interim SuccessCriteriaMet / FailureTarget, once no pod is terminating.
+ */
+
+import type { ResourceType } from '../../api/resources'
+import type { KubeObject } from '../../api/types'
+import { clone, controllerRef } from '../../api/types'
+import type { ComponentContext } from '../../client/context'
+import type { EventRecorder } from '../../client/events'
+import type { Informer } from '../../client/informer'
+import { WorkQueue } from '../../client/workqueue'
+import { selectorFromLabelSelector } from '../../machinery/labels'
+import { parseTime, rfc3339 } from '../../machinery/time'
+import { isPodActive, isPodReady, podFromTemplate, podPhase } from '../controller-utils/pods'
+import { claimObjects } from '../controller-utils/ref-manager'
+import {
+  completionIndex,
+  findCondition,
+  formatIndexes,
+  isIndexed,
+  isJobFinished,
+  isPodFailed,
+  isTerminating,
+  JOB_COMPLETION_INDEX_ANNOTATION,
+  JOB_TRACKING_FINALIZER,
+  jspec,
+  jstatus,
+  newCondition,
+  parseIndexes,
+  pastBackoffLimitOnFailure,
+  remainingBackoff,
+  type JobCondition,
+  type JobStatus,
+} from './job-utils'
+
+/** MaxPodCreateDeletePerSync */
+export const MAX_POD_CREATE_DELETE_PER_SYNC = 500
+
+export class JobController {
+  private readonly queue: WorkQueue
+  private readonly jobInformer: Informer
+  private readonly podInformer: Informer
+  private readonly jobType: ResourceType
+  private readonly podType: ResourceType
+  private readonly recorder: EventRecorder
+
+  constructor(private readonly ctx: ComponentContext) {
+    this.jobType = ctx.api.registry.forGroupResource('batch', 'jobs')!
+    this.podType = ctx.api.registry.forGroupResource('', 'pods')!
+    this.jobInformer = ctx.informers.for('batch', 'jobs')
+    this.podInformer = ctx.informers.pods()
+    this.recorder = ctx.recorder({ component: 'job-controller' })
+    this.queue = new WorkQueue(ctx.clock, (k) => this.syncJob(k))
+    const enqueue = (j: KubeObject) => this.queue.add(`${j.metadata.namespace}/${j.metadata.name}`)
+    this.jobInformer.addEventHandler({ add: enqueue, update: (_o, n) => enqueue(n), delete: enqueue })
+    const enqueueOwner = (p: KubeObject) => {
+      const ref = controllerRef(p)
+      if (ref?.kind === 'Job') this.queue.add(`${p.metadata.namespace}/${ref.name}`)
+    }
+    this.podInformer.addEventHandler({ add: enqueueOwner, update: (_o, n) => enqueueOwner(n), delete: enqueueOwner })
+  }
+
+  /** syncJob */
+  syncJob(key: string): Error | undefined {
+    const job = this.jobInformer.getByKey(key)
+    if (!job || isJobFinished(job)) return undefined
+    const spec = jspec(job)
+    const now = this.ctx.clock.now()
+    const selector = selectorFromLabelSelector(spec.selector as never)
+    if (!selector) return undefined
+    const pods = claimObjects(this.ctx.api, this.podType, job, selector, this.podInformer.list(job.metadata.namespace))
+    const st: JobStatus = clone(jstatus(job))
+    st.uncountedTerminatedPods ??= {}
+    const suspended = !!spec.suspend
+    if (!st.startTime && !suspended) st.startTime = rfc3339(now)
+    const tracked = pods.filter((p) => p.metadata.finalizers?.includes(JOB_TRACKING_FINALIZER))
+    const newSucceeded = tracked.filter((p) => podPhase(p) === 'Succeeded')
+    const newFailed = tracked.filter((p) => isPodFailed(p, job))
+    const indexed = isIndexed(job)
+    const completions = spec.completions
+    const succeededIndexes = parseIndexes(st.completedIndexes)
+    if (indexed) {
+      for (const p of newSucceeded) {
+        const ix = completionIndex(p)
+        if (ix !== undefined && ix < (completions ?? 0)) succeededIndexes.add(ix)
+      }
+    }
+    const succeeded = indexed ? succeededIndexes.size : (st.succeeded ?? 0) + newSucceeded.length
+    const failed = (st.failed ?? 0) + newFailed.length
+    let active = pods.filter(isPodActive)
+    let terminating = pods.filter(isTerminating).length
+
+    let finished: JobCondition | undefined = findCondition(st, 'SuccessCriteriaMet') ?? findCondition(st, 'FailureTarget')
+    if (!finished) {
+      if (failed > (spec.backoffLimit ?? 6) || pastBackoffLimitOnFailure(job, pods)) {
+        finished = newCondition('FailureTarget', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit', now)
+      } else if (this.pastActiveDeadline(job, st, now)) {
+        finished = newCondition('FailureTarget', 'DeadlineExceeded', 'Job was active longer than specified deadline', now)
+      } else if (spec.activeDeadlineSeconds !== undefined && !suspended && st.startTime) {
+        this.queue.addAfter(key, (parseTime(st.startTime) ?? now) + spec.activeDeadlineSeconds * 1000 - now)
+      }
+    }
+    if (finished) {
+      // A Job that is done, either way, stops its remaining pods.
+      terminating += this.deletePods(job, active)
+      active = []
+    } else if (!job.metadata.deletionTimestamp) {
+      active = this.manageJob(job, pods, active, succeeded, succeededIndexes, now, (n) => (terminating += n))
+      const complete = completions === undefined ? succeeded > 0 && active.length === 0 : succeeded >= completions && active.length === 0
+      if (complete) finished = newCondition('SuccessCriteriaMet', 'CompletionsReached', 'Reached expected number of succeeded pods', now)
+    }
+
+    // Count the finished pods: note them as uncounted, drop their finalizers, then add them up.
+    const toRelease = tracked.filter((p) => !!finished || podPhase(p) === 'Succeeded' || isPodFailed(p, job) || !!job.metadata.deletionTimestamp)
+    const failing = finished && finished.type !== 'SuccessCriteriaMet'
+    const uncountedFailed = toRelease.filter((p) => podPhase(p) !== 'Succeeded' && (isPodFailed(p, job) || failing))
+    const uncountedSucceeded = indexed ? [] : toRelease.filter((p) => podPhase(p) === 'Succeeded')
+    st.uncountedTerminatedPods = {}
+    if (uncountedSucceeded.length) st.uncountedTerminatedPods.succeeded = uncountedSucceeded.map((p) => p.metadata.uid!)
+    if (uncountedFailed.length) st.uncountedTerminatedPods.failed = uncountedFailed.map((p) => p.metadata.uid!)
+    if (indexed) {
+      st.completedIndexes = formatIndexes(succeededIndexes)
+      st.succeeded = succeededIndexes.size
+    }
+    if (finished && !findCondition(st, finished.type)) st.conditions = [...(st.conditions ?? []), finished]
+    this.setCounts(st, active, terminating)
+    this.writeStatus(job, st)
+    for (const p of toRelease) this.removeFinalizer(p)
+    if (!indexed) st.succeeded = (st.succeeded ?? 0) + uncountedSucceeded.length
+    st.failed = (st.failed ?? 0) + uncountedFailed.length
+    if (!st.succeeded) delete st.succeeded
+    if (!st.failed) delete st.failed
+    st.uncountedTerminatedPods = {}
+
+    // enactJobFinished: the terminal condition once no pod is still terminating.
+    let done: JobCondition | undefined
+    if (finished && terminating === 0) {
+      const type = finished.type === 'SuccessCriteriaMet' ? 'Complete' : 'Failed'
+      done = newCondition(type, finished.reason ?? '', finished.message ?? '', now)
+      st.conditions = [...(st.conditions ?? []).filter((c) => c.type !== type), done]
+      if (type === 'Complete') st.completionTime = done.lastTransitionTime
+    }
+    this.writeStatus(job, st)
+    if (done?.type === 'Complete') {
+      if (completions !== undefined && (st.succeeded ?? 0) > completions) this.recorder.event(job, 'Warning', 'TooManySucceededPods', 'Too many succeeded pods running after completion count reached')
+      this.recorder.event(job, 'Normal', 'Completed', 'Job completed')
+    } else if (done) this.recorder.event(job, 'Warning', done.reason ?? '', done.message ?? '')
+    return undefined
+  }
+
+  private pastActiveDeadline(job: KubeObject, st: JobStatus, now: number): boolean {
+    const ads = jspec(job).activeDeadlineSeconds
+    if (ads === undefined || !st.startTime || jspec(job).suspend) return false
+    return now - (parseTime(st.startTime) ?? now) >= ads * 1000
+  }
+
+  /** manageJob: delete extra pods or create missing ones, after the failure back-off. Returns the active pods. */
+  private manageJob(job: KubeObject, pods: KubeObject[], active: KubeObject[], succeeded: number, done: Set<number>, now: number, addTerminating: (n: number) => void): KubeObject[] {
+    const spec = jspec(job)
+    if (spec.suspend) {
+      addTerminating(this.deletePods(job, active))
+      return []
+    }
+    const parallelism = spec.parallelism ?? 1
+    const want = spec.completions === undefined ? (succeeded > 0 ? active.length : parallelism) : Math.max(0, Math.min(spec.completions - succeeded, parallelism))
+    if (active.length > want) {
+      // Not-ready before ready, then the newest: the cheapest pods to lose.
+      const victims = [...active].sort((a, b) => Number(isPodReady(a)) - Number(isPodReady(b)) || ((b.metadata.creationTimestamp ?? '') < (a.metadata.creationTimestamp ?? '') ? -1 : 1))
+      const rm = victims.slice(0, Math.min(active.length - want, MAX_POD_CREATE_DELETE_PER_SYNC))
+      addTerminating(this.deletePods(job, rm))
+      return active.filter((p) => !rm.includes(p))
+    }
+    const terminating = spec.podReplacementPolicy === 'Failed' ? pods.filter(isTerminating).length : 0
+    let diff = want - terminating - active.length
+    if (diff <= 0) return active
+    const wait = remainingBackoff(pods, job, now)
+    if (wait > 0) {
+      this.queue.addAfter(`${job.metadata.namespace}/${job.metadata.name}`, wait)
+      return active
+    }
+    diff = Math.min(diff, MAX_POD_CREATE_DELETE_PER_SYNC)
+    const indexes: (number | undefined)[] = []
+    if (isIndexed(job)) {
+      const taken = new Set([...done, ...active.map(completionIndex).filter((i): i is number => i !== undefined)])
+      for (let i = 0; i < (spec.completions ?? 0) && indexes.length < diff; i++) if (!taken.has(i)) indexes.push(i)
+    } else for (let i = 0; i < diff; i++) indexes.push(undefined)
+    const created: KubeObject[] = []
+    for (const ix of indexes) {
+      const pod = this.podFor(job, ix)
+      try {
+        const c = this.ctx.api.create(this.podType, pod, { namespace: job.metadata.namespace })
+        this.recorder.event(job, 'Normal', 'SuccessfulCreate', `Created pod: ${c.metadata.name}`)
+        created.push(c)
+      } catch (e) {
+        this.recorder.event(job, 'Warning', 'FailedCreate', `Error creating: ${e instanceof Error ? e.message : String(e)}`)
+        break
+      }
+    }
+    return [...active, ...created]
+  }
+
+  /** A pod from the template, with the tracking finalizer and, for Indexed Jobs, its index. */
+  private podFor(job: KubeObject, index: number | undefined): KubeObject {
+    const name = job.metadata.name!
+    const pod = podFromTemplate(jspec(job).template as never, job, index === undefined ? `${name}-` : `${name}-${index}-`)
+    pod.metadata.finalizers = [...(pod.metadata.finalizers ?? []), JOB_TRACKING_FINALIZER]
+    if (index !== undefined) {
+      pod.metadata.annotations = { ...pod.metadata.annotations, [JOB_COMPLETION_INDEX_ANNOTATION]: String(index) }
+      pod.metadata.labels = { ...pod.metadata.labels, [JOB_COMPLETION_INDEX_ANNOTATION]: String(index) }
+      const spec = pod.spec as { hostname?: string; containers?: { env?: unknown[] }[]; initContainers?: { env?: unknown[] }[] }
+      spec.hostname = `${name}-${index}`
+      // addCompletionIndexEnvVariables: JOB_COMPLETION_INDEX from the annotation.
+      const env = { name: 'JOB_COMPLETION_INDEX', valueFrom: { fieldRef: { fieldPath: `metadata.annotations['${JOB_COMPLETION_INDEX_ANNOTATION}']` } } }
+      for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) c.env = [...(c.env ?? []), env]
+    }
+    return pod
+  }
+
+  /** deleteJobPods: returns how many were deleted (they are terminating now). */
+  private deletePods(job: KubeObject, pods: KubeObject[]): number {
+    let n = 0
+    for (const p of pods) {
+      try {
+        this.ctx.api.delete(this.podType, p.metadata.namespace, p.metadata.name!)
+        this.recorder.event(job, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`)
+        n++
+      } catch {
+        // Already gone.
+      }
+    }
+    return n
+  }
+
+  private removeFinalizer(p: KubeObject): void {
+    const cur = this.ctx.api.peek(this.podType, p.metadata.namespace, p.metadata.name!)
+    if (!cur?.metadata.finalizers?.includes(JOB_TRACKING_FINALIZER)) return
+    const next = clone(cur)
+    next.metadata.finalizers = next.metadata.finalizers!.filter((f) => f !== JOB_TRACKING_FINALIZER)
+    if (!next.metadata.finalizers.length) delete next.metadata.finalizers
+    try {
+      this.ctx.api.update(this.podType, next)
+    } catch {
+      // Changed meanwhile: the next sync sees it again.
+    }
+  }
+
+  private setCounts(st: JobStatus, active: KubeObject[], terminating: number): void {
+    const stillActive = active.filter((p) => !p.metadata.deletionTimestamp)
+    if (stillActive.length) st.active = stillActive.length
+    else delete st.active
+    st.ready = stillActive.filter(isPodReady).length
+    st.terminating = terminating
+  }
+
+  private writeStatus(job: KubeObject, st: JobStatus): void {
+    const cur = this.jobInformer.get(job.metadata.namespace, job.metadata.name!)
+    if (!cur || JSON.stringify(cur.status ?? {}) === JSON.stringify(st)) return
+    const next = clone(cur)
+    next.status = clone(st)
+    try {
+      this.ctx.api.update(this.jobType, next, { subresource: 'status' })
+    } catch {
+      this.queue.addRateLimited(`${job.metadata.namespace}/${job.metadata.name}`)
+    }
+  }
+}

@@ -22,6 +22,7 @@ import { TTLAfterFinishedController } from '../controllers/job/ttl-after-finishe
 import { NamespaceController } from '../controllers/namespace/namespace-controller'
 import { ReplicaSetController } from '../controllers/replicaset/replica-set'
 import { ServiceAccountsController } from '../controllers/serviceaccount/serviceaccounts-controller'
+import { StatefulSetController } from '../controllers/statefulset/stateful-set'
 import { ImageCatalogue } from '../kubelet/images/catalogue'
 import { Kubelet } from '../kubelet/kubelet'
 import { KubeletHost } from '../kubelet/host'
@@ -79,6 +80,7 @@ export class ClusterCore {
     new JobController(this.ctx)
     new TTLAfterFinishedController(this.ctx)
     new CronJobController(this.ctx)
+    new StatefulSetController(this.ctx)
     this.scheduler = new Scheduler(this.ctx)
     this.kubelets = new KubeletHost(this.ctx)
     this.bootstrap(spec.workers ?? 3)

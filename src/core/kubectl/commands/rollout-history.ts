@@ -43,8 +43,11 @@ export function revisionsOf(api: APIServer, owner: KubeObject): Revision[] {
   } else {
     const crType = api.registry.forGroupResource('apps', 'controllerrevisions')!
     for (const cr of ownedBy(api.list(crType, { namespace: ns }).items, owner)) {
-      const data = cr.data as { spec?: { template?: PodTemplate } } | undefined
-      out.push({ revision: (cr.revision as number) ?? 0, template: data?.spec?.template ?? {}, changeCause: cr.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION], source: cr })
+      const data = cr.data as { spec?: { template?: PodTemplate & { $patch?: string } } } | undefined
+      // The recorded template is a replacing patch; the directive is not part of the template.
+      const { $patch: _directive, ...template } = data?.spec?.template ?? {}
+      void _directive
+      out.push({ revision: (cr.revision as number) ?? 0, template, changeCause: cr.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION], source: cr })
     }
   }
   // Later entries win on a duplicate revision, as the map in history.go keeps the last.

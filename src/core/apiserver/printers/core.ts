@@ -49,7 +49,8 @@ function servicePorts(ports: any[] | undefined): string {
   return ports.map((p) => (p.nodePort ? `${p.port}:${p.nodePort}/${p.protocol ?? 'TCP'}` : `${p.port}/${p.protocol ?? 'TCP'}`)).join(',')
 }
 
-function externalIP(svc: any, wide: boolean): string {
+/** getServiceExternalIP; server-side tables are generated wide, so the 16-character cut never applies. */
+function externalIP(svc: any): string {
   const s = svc.spec ?? {}
   const ext: string[] = s.externalIPs ?? []
   switch (s.type) {
@@ -61,20 +62,18 @@ function externalIP(svc: any, wide: boolean): string {
     case 'LoadBalancer': {
       const ing = [...new Set<string>((svc.status?.loadBalancer?.ingress ?? []).map((i: any) => i.ip || i.hostname).filter(Boolean))].sort()
       const all = [...ing, ...ext]
-      if (!all.length) return '<pending>'
-      const text = all.join(',')
-      return !wide && text.length > 16 ? `${text.slice(0, 13)}...` : text
+      return all.length ? all.join(',') : '<pending>'
     }
   }
-  return '<none>'
+  return '<unknown>'
 }
 
 export const servicePrinter: Printer = {
   columns: [col('Name', 'string', 0, 'name'), col('Type', 'string'), col('Cluster-IP', 'string'), col('External-IP', 'string'), col('Port(s)', 'string'), col('Age', 'string'), col('Selector', 'string', 1)],
   row(svc, ctx) {
     const s = (svc.spec ?? {}) as any
-    const ip = s.clusterIPs?.[0] ?? s.clusterIP
-    return [svc.metadata.name!, s.type ?? 'ClusterIP', ip || '<none>', externalIP(svc, false), servicePorts(s.ports), age(svc, ctx.now), formatLabels(s.selector)]
+    const ip = s.clusterIPs?.[0]
+    return [svc.metadata.name!, s.type ?? 'ClusterIP', ip || '<none>', externalIP(svc), servicePorts(s.ports), age(svc, ctx.now), formatLabels(s.selector)]
   },
 }
 
@@ -100,9 +99,13 @@ export const eventPrinter: Printer = {
     const first = e.firstTimestamp ?? e.eventTime
     const last = e.series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime ?? first
     const io = e.involvedObject ?? {}
-    const src = e.source?.component ? (e.source.host ? `${e.source.component}, ${e.source.host}` : e.source.component) : (e.reportingComponent ?? '')
-    const count = e.series?.count ?? e.count ?? 1
-    return [translateTimestampSince(last, ctx.now), e.type ?? '', e.reason ?? '', `${String(io.kind ?? '').toLowerCase()}/${io.name ?? ''}`, io.fieldPath ?? '', src, String(e.message ?? '').trim(), translateTimestampSince(first, ctx.now), String(count), e.metadata.name]
+    // formatEventSource: component (or reporting controller), then host (or reporting instance)
+    const component = e.source?.component || e.reportingComponent || ''
+    const host = e.source?.host || e.reportingInstance || ''
+    const src = host ? `${component}, ${host}` : component
+    // singleton events of the new API carry no count
+    const count = e.series ? e.series.count : e.count || 1
+    return [translateTimestampSince(last, ctx.now), e.type ?? '', e.reason ?? '', io.name ? `${String(io.kind ?? '').toLowerCase()}/${io.name}` : String(io.kind ?? '').toLowerCase(), io.fieldPath ?? '', src, String(e.message ?? '').trim(), translateTimestampSince(first, ctx.now), String(count), e.metadata.name]
   },
 }
 
@@ -131,7 +134,8 @@ export const endpointsPrinter: Printer = {
         for (const p of ss.ports ?? []) list.push(`${a.ip}:${p.port}`)
       }
     }
-    const text = list.length === 0 ? '<none>' : list.length > 3 ? `${list.slice(0, 3).join(',')} + ${list.length - 3} more...` : list.join(',')
+    // no subsets at all is <none>; subsets without addresses print an empty cell
+    const text = !(ep.subsets ?? []).length ? '<none>' : list.length > 3 ? `${list.slice(0, 3).join(',')} + ${list.length - 3} more...` : list.join(',')
     return [ep.metadata.name, text, age(ep, ctx.now)]
   },
 }

@@ -13,6 +13,7 @@ interface CState {
 interface CStatus {
   name: string
   ready?: boolean
+  started?: boolean
   restartCount?: number
   state?: CState
   lastState?: CState
@@ -27,6 +28,8 @@ export function podDisplay(pod: KubeObject, now: number): { ready: string; statu
   let ready = 0
   let restarts = 0
   let lastRestart = 0
+  let sidecarRestarts = 0
+  let lastSidecarRestart = 0
   let reason = st.reason || st.phase || ''
   const noteRestart = (c: CStatus) => {
     restarts += c.restartCount ?? 0
@@ -40,9 +43,14 @@ export function podDisplay(pod: KubeObject, now: number): { ready: string; statu
   for (let i = 0; i < inits.length; i++) {
     const c = inits[i]!
     noteRestart(c)
+    if (sidecars.has(c.name)) {
+      sidecarRestarts += c.restartCount ?? 0
+      const f = parseTime(c.lastState?.terminated?.finishedAt)
+      if (f !== undefined && f > lastSidecarRestart) lastSidecarRestart = f
+    }
     const t = c.state?.terminated
     if (t && t.exitCode === 0) continue
-    if (sidecars.has(c.name) && c.state?.running) {
+    if (sidecars.has(c.name) && c.started) {
       if (c.ready) ready++
       continue
     }
@@ -54,7 +62,9 @@ export function podDisplay(pod: KubeObject, now: number): { ready: string; statu
   }
   const initialized = st.conditions?.some((c) => c.type === 'Initialized' && c.status === 'True')
   if (!initializing || initialized) {
-    if (initialized && initializing) restarts = 0
+    // from here only sidecar and app container restarts count, as printPod does
+    restarts = sidecarRestarts
+    lastRestart = lastSidecarRestart
     let hasRunning = false
     const cs = st.containerStatuses ?? []
     for (let i = cs.length - 1; i >= 0; i--) {
@@ -68,7 +78,7 @@ export function podDisplay(pod: KubeObject, now: number): { ready: string; statu
       else if (c.state?.running && c.ready) {
         hasRunning = true
         ready++
-      } else if (c.state?.running) hasRunning = true
+      }
     }
     if (reason === 'Completed' && hasRunning) {
       reason = st.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ? 'Running' : 'NotReady'
@@ -77,7 +87,7 @@ export function podDisplay(pod: KubeObject, now: number): { ready: string; statu
   if (pod.metadata.deletionTimestamp && st.reason === 'NodeLost') reason = 'Unknown'
   else if (pod.metadata.deletionTimestamp && st.phase !== 'Succeeded' && st.phase !== 'Failed') reason = 'Terminating'
   if (total === 0) total = 0
-  const restartText = lastRestart ? `${restarts} (${humanDuration(now - lastRestart)} ago)` : String(restarts)
+  const restartText = restarts !== 0 && lastRestart ? `${restarts} (${humanDuration(now - lastRestart)} ago)` : String(restarts)
   return { ready: `${ready}/${total}`, status: reason, restarts: restartText }
 }
 

@@ -6,7 +6,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- containers are read as free-form objects */
 import { formatLabelSelector } from '../../machinery/labels'
 import { describeTime, printAnnotationsMultiline, printBool, printLabelsMultiline, printTolerationsMultiline, stringOrNone } from './format'
-import { quantityString } from './quantity-string'
+import { quantityString } from '../../machinery/quantity-string'
 import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, type PrefixWriter } from './tabwriter'
 import { describeVolumes } from './volumes'
 

@@ -8,7 +8,7 @@ import type { KubeObject } from '../../api/types'
 import { isStatusError } from '../../machinery/errors'
 import { describeEvents, searchEvents } from './events'
 import { describeTime, goBool, printAnnotationsMultiline, printLabelsMultiline, printTaintsMultiline, since } from './format'
-import { addQuantities, formatQuantity, milliValue, parseQuantityExact, wholeValue, type ParsedQuantity } from './quantity-string'
+import { addQuantities, formatQuantity, milliValue, parseQuantityExact, wholeValue, type ParsedQuantity } from '../../machinery/quantity-string'
 import { LEVEL_0, LEVEL_1, PrefixWriter } from './tabwriter'
 import type { DescribeContext } from './types'
 

@@ -5,7 +5,7 @@ import type { KubeObject } from '../../api/types'
 import { formatLabels } from '../../machinery/labels'
 import { describeEvents } from './events'
 import { describeTime, printAnnotationsMultiline, printLabelsMultiline } from './format'
-import { quantityString } from './quantity-string'
+import { quantityString } from '../../machinery/quantity-string'
 import { LEVEL_0, LEVEL_1, PrefixWriter } from './tabwriter'
 import type { DescribeContext } from './types'
 

@@ -2,7 +2,7 @@
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- volumes are read as free-form objects */
 import { goBool, goBoolPtr } from './format'
-import { quantityString } from './quantity-string'
+import { quantityString } from '../../machinery/quantity-string'
 import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, type PrefixWriter } from './tabwriter'
 
 type Writer = Pick<PrefixWriter, 'write' | 'writeLine'>

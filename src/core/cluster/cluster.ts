@@ -20,6 +20,8 @@ import { GarbageCollector } from '../controllers/garbage-collector/garbage-colle
 import { JobController } from '../controllers/job/job-controller'
 import { TTLAfterFinishedController } from '../controllers/job/ttl-after-finished'
 import { NamespaceController } from '../controllers/namespace/namespace-controller'
+import { NodeLifecycleController } from '../controllers/node-lifecycle/node-lifecycle-controller'
+import { TaintEvictionController } from '../controllers/taint-eviction/taint-eviction-controller'
 import { ReplicaSetController } from '../controllers/replicaset/replica-set'
 import { ServiceAccountsController } from '../controllers/serviceaccount/serviceaccounts-controller'
 import { StatefulSetController } from '../controllers/statefulset/stateful-set'
@@ -57,8 +59,6 @@ export class ClusterCore {
   readonly kubelets: KubeletHost
   readonly scheduler: Scheduler
   private nodeCount = 0
-  /** Container log lines by pod uid, container and restart, for kubectl logs. */
-  readonly logs = new Map<string, string[]>()
 
   constructor(readonly spec: ClusterSpec = {}) {
     this.clock = new Clock(SIMULATION_EPOCH_MS - BOOTSTRAP_LEAD_MS)
@@ -81,6 +81,8 @@ export class ClusterCore {
     new TTLAfterFinishedController(this.ctx)
     new CronJobController(this.ctx)
     new StatefulSetController(this.ctx)
+    new NodeLifecycleController(this.ctx)
+    new TaintEvictionController(this.ctx)
     this.scheduler = new Scheduler(this.ctx)
     this.kubelets = new KubeletHost(this.ctx)
     this.bootstrap(spec.workers ?? 3)
@@ -128,14 +130,7 @@ export class ClusterCore {
       systemUUID: this.random.uuid(),
       bootID: this.random.uuid(),
     }
-    const kubelet = new Kubelet(this.ctx, shape, this.catalogue, {
-      log: (uid, container, restart, line) => {
-        const key = `${uid}/${container}/${restart}`
-        const lines = this.logs.get(key) ?? []
-        lines.push(line)
-        this.logs.set(key, lines)
-      },
-    })
+    const kubelet = new Kubelet(this.ctx, shape, this.catalogue)
     this.kubelets.add(kubelet)
     kubelet.start()
     return kubelet

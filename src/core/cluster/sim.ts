@@ -68,6 +68,26 @@ export function runSim(core: ClusterCore, words: string[]): SimResult {
     }
     return ok(`node/${name} removed\n`)
   }
+  if (noun === 'node' && (verb === 'fail' || verb === 'recover' || verb === 'partition')) {
+    const name = args[0]
+    const k = name ? core.kubelets.get(name) : undefined
+    if (!k) return fail(`node "${name ?? ''}" not found`)
+    if (verb === 'fail') {
+      if (!k.isPowered()) return fail(`node "${name}" is already powered off`)
+      k.powerOff()
+      return ok(`node/${name} powered off\n`)
+    }
+    if (verb === 'partition') {
+      if (!k.reachable()) return fail(`node "${name}" is already cut off`)
+      k.partition()
+      return ok(`node/${name} partitioned\n`)
+    }
+    if (k.reachable()) return fail(`node "${name}" is not failed`)
+    if (!k.isPowered()) k.powerOn()
+    else k.heal()
+    core.kubelets.resync(name!)
+    return ok(`node/${name} recovered\n`)
+  }
   if (noun === 'pod' && (verb === 'crash' || verb === 'oom')) {
     const podName = args[0]
     const ns = flags.get('-n')?.[0] ?? flags.get('--namespace')?.[0] ?? 'default'
@@ -85,7 +105,7 @@ export function runSim(core: ClusterCore, words: string[]): SimResult {
     core.catalogue.add(args[0])
     return ok(`image ${args[0]} added to the registry\n`)
   }
-  const known = ['node fail', 'node recover', 'node partition', 'pod unready', 'pod ready', 'load', 'traffic']
+  const known = ['pod unready', 'pod ready', 'load', 'traffic']
   const phrase = noun === 'load' || noun === 'traffic' ? noun : `${noun} ${verb}`
   if (known.includes(phrase)) return fail(`"sim ${phrase}" is not available in this playground yet`)
   return fail(usage)

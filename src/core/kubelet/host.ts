@@ -10,7 +10,7 @@ import type { Kubelet } from './kubelet'
 export class KubeletHost {
   private kubelets = new Map<string, Kubelet>()
 
-  constructor(ctx: ComponentContext) {
+  constructor(private readonly ctx: ComponentContext) {
     const nodeOf = (p: KubeObject) => (p.spec as { nodeName?: string }).nodeName
     ctx.informers.pods().addEventHandler({
       add: (p) => this.route(nodeOf(p))?.syncPod(p),
@@ -19,8 +19,19 @@ export class KubeletHost {
     })
   }
 
+  /** A powered-off or partitioned kubelet hears nothing from the API. */
   private route(node: string | undefined): Kubelet | undefined {
-    return node ? this.kubelets.get(node) : undefined
+    const k = node ? this.kubelets.get(node) : undefined
+    return k?.reachable() ? k : undefined
+  }
+
+  /** After power-on or a healed partition: the kubelet lists its pods again, as on restart. */
+  resync(name: string): void {
+    const k = this.kubelets.get(name)
+    if (!k?.reachable()) return
+    const mine = this.ctx.informers.pods().list().filter((p) => (p.spec as { nodeName?: string }).nodeName === name)
+    k.forgetMissing(new Set(mine.map((p) => p.metadata.uid!)))
+    for (const p of mine) k.syncPod(p)
   }
 
   add(k: Kubelet): void {

@@ -17,6 +17,7 @@ import { ImageStore } from './images/image-store'
 import { nodeObject, readyConditions, type NodeShape } from './node-spec'
 import { PodWorker } from './pod-worker'
 import type { ContainerSpec, ProgramOutcome } from './runtime/program'
+import { ContainerRuntime } from './runtime/runtime'
 import { buildPodStatus } from './status'
 
 /** kubelet --node-status-update-frequency and --node-status-report-frequency; Lease duration. */
@@ -28,16 +29,19 @@ export const NODE_LEASE_RENEW_INTERVAL_MS = 10_000
 export interface KubeletHooks {
   /** The simulated runtime's answer for what a container does (the shell lives there). */
   program?(pod: KubeObject, c: ContainerSpec): ProgramOutcome | undefined
-  log?(podUID: string, container: string, restartCount: number, line: string): void
 }
 
 export class Kubelet {
   readonly images: ImageStore
+  /** The node's container runtime: sandboxes, containers, their files, processes and logs. */
+  readonly runtime: ContainerRuntime
   readonly clock: Clock
   readonly random: Random
   private workers = new Map<string, PodWorker>()
   private recorder: EventRecorder
   private powered = true
+  /** False while a network partition cuts the node from the control plane (pods keep running). */
+  private connected = true
   private lastReport = 0
   private nextIP = 2
   private ips = new Map<string, string>()
@@ -53,6 +57,15 @@ export class Kubelet {
     this.random = ctx.random
     this.images = new ImageStore(ctx.clock, ctx.random, catalogue)
     this.recorder = ctx.recorder({ component: 'kubelet', host: shape.name })
+    const api = ctx.api
+    this.runtime = new ContainerRuntime(
+      ctx.clock,
+      {
+        peek: (resource, ns, name) => api.peek(api.registry.forGroupResource('', resource)!, ns, name),
+        services: (ns) => api.list(api.registry.forGroupResource('', 'services')!, { namespace: ns }).items,
+      },
+      { name: shape.name, cpu: shape.cpu, memoryBytes: shape.memoryKi * 1024, internalIP: shape.internalIP },
+    )
   }
 
   get name(): string {
@@ -67,12 +80,13 @@ export class Kubelet {
     return this.powered
   }
 
-  program(pod: KubeObject, c: ContainerSpec): ProgramOutcome | undefined {
-    return this.hooks.program?.(pod, c)
+  /** Whether the kubelet can reach the API server (and hear from it). */
+  reachable(): boolean {
+    return this.powered && this.connected
   }
 
-  log(podUID: string, container: string, restartCount: number, line: string): void {
-    this.hooks.log?.(podUID, container, restartCount, line)
+  program(pod: KubeObject, c: ContainerSpec): ProgramOutcome | undefined {
+    return this.hooks.program?.(pod, c)
   }
 
   /** Register the Node object and start the heartbeats. */
@@ -102,7 +116,7 @@ export class Kubelet {
   }
 
   private renewLease(): void {
-    if (!this.powered) return
+    if (!this.reachable()) return
     const api = this.ctx.api
     const leases = api.registry.forGroupResource('coordination.k8s.io', 'leases')!
     const node = api.peek(api.registry.forGroupResource('', 'nodes')!, undefined, this.name)
@@ -132,7 +146,7 @@ export class Kubelet {
 
   /** Computed every 10 s, written when something changed or every 5 minutes. */
   private syncNodeStatus(): void {
-    if (!this.powered) return
+    if (!this.reachable()) return
     const api = this.ctx.api
     const nodes = api.registry.forGroupResource('', 'nodes')!
     const node = api.peek(nodes, undefined, this.name)
@@ -171,7 +185,7 @@ export class Kubelet {
   }
 
   event(pod: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string): void {
-    if (this.powered) this.recorder.event(pod, type, reason, message, fieldPath)
+    if (this.reachable()) this.recorder.event(pod, type, reason, message, fieldPath)
   }
 
   /** Called for every pod bound to this node, on add and update. */
@@ -205,6 +219,7 @@ export class Kubelet {
       this.workers.delete(pod.metadata.uid!)
     }
     this.ips.delete(pod.metadata.uid!)
+    this.runtime.removePod(pod.metadata.uid!)
   }
 
   workerFor(uid: string): PodWorker | undefined {
@@ -212,7 +227,7 @@ export class Kubelet {
   }
 
   writeStatus(w: PodWorker): void {
-    if (!this.powered) return
+    if (!this.reachable()) return
     const api = this.ctx.api
     const pods = api.registry.forGroupResource('', 'pods')!
     const current = api.peek(pods, w.pod.metadata.namespace, w.pod.metadata.name!)
@@ -232,6 +247,7 @@ export class Kubelet {
   }
 
   private deletePod(pod: KubeObject): void {
+    if (!this.reachable()) return
     const api = this.ctx.api
     const pods = api.registry.forGroupResource('', 'pods')!
     try {
@@ -247,11 +263,35 @@ export class Kubelet {
     for (const w of this.workers.values()) w.stop()
   }
 
+  /** Power back: the machine boots, the kubelet registers again; its pods are re-synced by the host. */
   powerOn(): void {
     this.powered = true
     this.workers.clear()
     this.renewLease()
     this.syncNodeStatus()
+  }
+
+  /** The node loses its network path to the control plane; containers keep running. */
+  partition(): void {
+    this.connected = false
+  }
+
+  /** The partition heals: heartbeats resume and the host re-syncs pods; statuses are rewritten. */
+  heal(): void {
+    this.connected = true
+    this.renewLease()
+    this.syncNodeStatus()
+    for (const w of this.workers.values()) this.writeStatus(w)
+  }
+
+  /** Pods this kubelet runs whose API objects are gone (deleted while it was unreachable). */
+  forgetMissing(existing: Set<string>): void {
+    for (const [uid, w] of this.workers) {
+      if (!existing.has(uid)) {
+        w.stop()
+        this.workers.delete(uid)
+      }
+    }
   }
 
   lastHeartbeat(): string {

@@ -220,7 +220,8 @@ export function syncRolloutStatus(sc: SyncContext, newRS: KubeObject | undefined
     }
   }
   status.conditions = conds
-  requeueStuckDeployment(sc, status, now)
+  // A finished rollout that later loses a pod is not a stuck rollout: no deadline to watch.
+  if (!complete) requeueStuckDeployment(sc, status, now)
   writeStatus(sc, status)
 }
 

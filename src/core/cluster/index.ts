@@ -89,6 +89,10 @@ export class Cluster {
       io,
       user: ADMIN_USER,
       namespace: 'default',
+      kubelet: (node: string) => {
+        const k = this.core.kubelets.get(node)
+        return k?.isPowered() ? k.runtime : undefined
+      },
       waitFor: (done: () => boolean, timeoutMs: number, stepMs = 1000) => {
         const deadline = clock.now() + timeoutMs
         while (!done()) {

@@ -14,6 +14,20 @@ export interface KubectlIO {
   readFile?(path: string): { path: string; text: string }[]
 }
 
+/**
+ * The kubelet API (port 10250) that the API server proxies `logs` and `exec` to. Container IDs
+ * are the `containerd://...` IDs of the pod's container statuses.
+ */
+export interface KubeletConnection {
+  containerLogs(containerID: string, q: { tailLines?: number; sinceMs?: number }): { t: number; stream: string; text: string }[]
+  isRunning(containerID: string): boolean
+  exec(
+    containerID: string,
+    argv: string[],
+    io: { out(text: string): void; err(text: string): void },
+  ): { readonly done: boolean; readonly exitCode?: number; kill(): void } | { startError: string } | undefined
+}
+
 export interface KubectlContext {
   api: APIServer
   clock: Clock
@@ -22,6 +36,8 @@ export interface KubectlContext {
   namespace: string
   out(text: string): void
   err(text: string): void
+  /** The kubelet of a node, or undefined when it cannot be reached (powered off). */
+  kubelet?(nodeName: string): KubeletConnection | undefined
   /** Let simulated time pass until `done()` or the timeout; returns whether done. */
   waitFor(done: () => boolean, timeoutMs: number, stepMs?: number): boolean
 }

@@ -7,8 +7,10 @@ import { isStatusError } from '../machinery/errors'
 import { applyFlags, runApply, type ApplyOutcome } from './commands/apply'
 import { createFlags, runCreate } from './commands/create'
 import { deleteFlags, runDelete } from './commands/delete'
+import { execFlags, runExec } from './commands/exec'
 import { describeFlags, runDescribe } from './describe/command'
 import { getFlags, runGet } from './commands/get'
+import { logsFlags, runLogs } from './commands/logs'
 import { rolloutFlags, runRollout } from './commands/rollout'
 import { runScale, scaleFlags } from './commands/scale'
 import { runSet, setFlags } from './commands/set'
@@ -30,6 +32,8 @@ export const COMMANDS: Record<string, Command> = {
   delete: { flags: deleteFlags, run: runDelete },
   describe: { flags: describeFlags, run: runDescribe },
   scale: { flags: scaleFlags, run: runScale },
+  logs: { flags: logsFlags, run: runLogs },
+  exec: { flags: execFlags, run: runExec },
   rollout: { flags: rolloutFlags, run: runRollout },
   set: { flags: setFlags, run: runSet },
 }
@@ -41,7 +45,7 @@ export function registerCommand(name: string, cmd: Command): void {
 /** Real kubectl verbs the playground does not answer yet: a clear error, not a crash. */
 const KNOWN_VERBS = [
   'annotate', 'api-resources', 'api-versions', 'attach', 'auth', 'autoscale', 'certificate', 'cluster-info', 'completion', 'config', 'cordon', 'cp',
-  'debug', 'diff', 'drain', 'edit', 'events', 'exec', 'explain', 'expose', 'kustomize', 'label', 'logs', 'patch', 'plugin', 'port-forward',
+  'debug', 'diff', 'drain', 'edit', 'events', 'explain', 'expose', 'kustomize', 'label', 'patch', 'plugin', 'port-forward',
   'proxy', 'replace', 'rollout', 'run', 'set', 'taint', 'top', 'uncordon', 'version', 'wait',
 ]
 

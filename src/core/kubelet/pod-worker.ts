@@ -7,7 +7,9 @@
 import type { KubeObject } from '../api/types'
 import { defaultPullPolicy } from '../api/defaults/pod'
 import type { Kubelet } from './kubelet'
-import { defaultProgram, type ContainerSpec, type ProgramOutcome } from './runtime/program'
+import type { ContainerSpec } from './runtime/program'
+import { ContainerConfigError } from './runtime/env'
+import { MountError } from './runtime/volumes'
 import type { PodRuntimeState } from './status'
 import type { TimerHandle } from '../sim/clock'
 
@@ -19,6 +21,11 @@ export const CRASH_BACKOFF_RESET_MS = 2 * CRASH_BACKOFF_MAX_MS
 export const SANDBOX_SETUP_MS = 800
 /** Time to create and start one container once its image is present. */
 export const CONTAINER_START_MS = 150
+/** The pod worker's retry after a sync error such as CreateContainerConfigError (backOffPeriod). */
+export const POD_WORKER_BACKOFF_MS = 10_000
+/** Volume mount retries: 500 ms doubling to 2m2s (exponentialbackoff in the operation executor). */
+const MOUNT_RETRY_INITIAL_MS = 500
+const MOUNT_RETRY_MAX_MS = 122_000
 
 interface PodSpec {
   containers: ContainerSpec[]
@@ -28,7 +35,7 @@ interface PodSpec {
 
 export class PodWorker {
   readonly rt: PodRuntimeState
-  private programs = new Map<string, ProgramOutcome>()
+  private programs = new Map<string, { stopAfterMs?: number }>()
   private timers = new Set<TimerHandle>()
   private backoffUntil = new Map<string, number>()
   private backoffDelay = new Map<string, number>()
@@ -74,10 +81,24 @@ export class PodWorker {
 
   start(): void {
     this.kubelet.writeStatus(this)
+    this.mountVolumes(MOUNT_RETRY_INITIAL_MS)
+  }
+
+  /** Volumes are set up before the sandbox; a missing ConfigMap or Secret keeps the pod waiting. */
+  private mountVolumes(retryMs: number): void {
+    try {
+      this.kubelet.runtime.createSandbox(this.pod)
+    } catch (e) {
+      if (!(e instanceof MountError)) throw e
+      this.kubelet.event(this.pod, 'Warning', 'FailedMount', `MountVolume.SetUp failed for volume "${e.volume}" : ${e.message}`)
+      this.after(retryMs, () => this.mountVolumes(Math.min(retryMs * 2, MOUNT_RETRY_MAX_MS)))
+      return
+    }
     this.after(SANDBOX_SETUP_MS, () => {
       this.rt.sandboxReady = true
       // Host-network pods share the node's address; the others get one from the node's podCIDR.
       this.rt.podIP = (this.pod.spec as { hostNetwork?: boolean }).hostNetwork ? this.kubelet.shape.internalIP : this.kubelet.allocatePodIP(this.rt.uid)
+      this.kubelet.runtime.setPodIP(this.rt.uid, this.rt.podIP)
       this.startContainersFrom(0)
     })
   }
@@ -150,9 +171,34 @@ export class PodWorker {
     if (this.terminating) return
     const cs = this.rt.containers[i]!
     const fieldPath = `spec.containers{${c.name}}`
+    let env: Record<string, string>
+    try {
+      env = this.kubelet.runtime.environment(this.pod, c)
+    } catch (e) {
+      if (!(e instanceof ContainerConfigError)) throw e
+      this.setWaiting(i, 'CreateContainerConfigError', e.message)
+      this.kubelet.event(this.pod, 'Warning', 'Failed', `Error: ${e.message}`, fieldPath)
+      this.kubelet.writeStatus(this)
+      this.after(POD_WORKER_BACKOFF_MS, () => this.ensureImage(c, i, () => this.runContainer(c, i)))
+      return
+    }
     cs.containerID = `containerd://${this.kubelet.random.string(64, '0123456789abcdef')}`
     cs.imageID = this.kubelet.images.imageID(c.image ?? '')
     this.kubelet.event(this.pod, 'Normal', 'Created', `Created container ${c.name}`, fieldPath)
+    const id = cs.containerID
+    const hooked = this.kubelet.program(this.pod, c)
+    const started = hooked
+      ? { stopAfterMs: hooked.stopAfterMs }
+      : this.kubelet.runtime.start(this.pod, c, id, env, (code) => {
+          if (cs.containerID === id && cs.state === 'running') this.containerExited(c, i, code)
+        })
+    if ('startError' in started && started.startError) {
+      // runc could not exec the command: the container never ran (StartError, exit 128).
+      this.kubelet.event(this.pod, 'Warning', 'Failed', `Error: ${started.startError}`, fieldPath)
+      cs.startedAt = undefined
+      this.containerExited(c, i, 128, 'StartError')
+      return
+    }
     this.kubelet.event(this.pod, 'Normal', 'Started', `Started container ${c.name}`, fieldPath)
     const now = this.kubelet.now()
     cs.state = 'running'
@@ -160,9 +206,8 @@ export class PodWorker {
     cs.waitingMessage = undefined
     cs.startedAt = now
     cs.started = true
-    const program = this.kubelet.program(this.pod, c) ?? defaultProgram(c)
-    this.programs.set(c.name, program)
-    for (const l of program.logs ?? []) this.after(l.atMs, () => this.kubelet.log(this.rt.uid, c.name, cs.restartCount, l.line))
+    this.programs.set(c.name, started)
+    for (const l of hooked?.logs ?? []) this.after(l.atMs, () => this.kubelet.runtime.logs.write(id, 'stdout', `${l.line}\n`, this.kubelet.now()))
     const probe = (c as { readinessProbe?: { initialDelaySeconds?: number } }).readinessProbe
     if (probe) {
       this.after((probe.initialDelaySeconds ?? 0) * 1000 + 1000, () => {
@@ -175,8 +220,8 @@ export class PodWorker {
     } else cs.ready = true
     this.refreshPhase()
     this.kubelet.writeStatus(this)
-    if (program.exitAfterMs !== undefined) {
-      this.after(program.exitAfterMs, () => this.containerExited(c, i, program.exitCode ?? 0, program.reason))
+    if (hooked?.exitAfterMs !== undefined) {
+      this.after(hooked.exitAfterMs, () => this.containerExited(c, i, hooked.exitCode ?? 0, hooked.reason))
     }
   }
 
@@ -184,6 +229,7 @@ export class PodWorker {
     if (this.terminating) return
     const cs = this.rt.containers[i]!
     const now = this.kubelet.now()
+    this.kubelet.runtime.stop(cs.containerID)
     cs.state = 'terminated'
     cs.exitCode = exitCode
     cs.terminatedReason = reason ?? (exitCode === 0 ? 'Completed' : 'Error')
@@ -198,8 +244,10 @@ export class PodWorker {
     }
     // Back-off is forgotten when the container ran long enough.
     if (cs.startedAt !== undefined && now - cs.startedAt > CRASH_BACKOFF_RESET_MS) this.backoffDelay.delete(`crash:${c.name}`)
+    // flowcontrol.Backoff as the kubelet uses it: the first exit restarts at once and arms
+    // 10 s; each later exit waits the armed delay, and the restart doubles it.
     const first = !this.backoffDelay.has(`crash:${c.name}`)
-    const delay = this.nextBackoff(`crash:${c.name}`)
+    const delay = first ? this.nextBackoff(`crash:${c.name}`) : this.backoffDelay.get(`crash:${c.name}`)!
     this.refreshPhase()
     this.kubelet.writeStatus(this)
     const restartNow = () => {
@@ -219,6 +267,7 @@ export class PodWorker {
       this.kubelet.writeStatus(this)
       this.backoffUntil.set(c.name, this.kubelet.now() + delay)
       this.after(delay, () => {
+        this.nextBackoff(`crash:${c.name}`)
         cs.restartCount++
         this.ensureImage(c, i, () => this.runContainer(c, i))
       })
@@ -252,6 +301,7 @@ export class PodWorker {
       const at = stop === undefined ? graceMs : Math.min(stop, graceMs)
       longest = Math.max(longest, at)
       this.after(at, () => {
+        this.kubelet.runtime.stop(cs.containerID)
         const killed = stop === undefined || stop > graceMs
         cs.state = 'terminated'
         cs.exitCode = killed ? 137 : 0
@@ -277,6 +327,7 @@ export class PodWorker {
 
   stop(): void {
     this.done = true
+    for (const cs of this.rt.containers) if (cs.containerID) this.kubelet.runtime.stop(cs.containerID)
     for (const h of this.timers) this.kubelet.clock.cancel(h)
     this.timers.clear()
   }

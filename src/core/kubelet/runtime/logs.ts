@@ -47,9 +47,10 @@ export class ContainerLogStore {
   }
 
   read(containerID: string, q: LogQuery = {}): LogLine[] {
+    // As the kubelet reads a log file: seek to the last N lines first, then skip older ones.
     let lines = this.files[containerID] ?? []
-    if (q.sinceMs !== undefined) lines = lines.filter((l) => l.t >= q.sinceMs!)
     if (q.tailLines !== undefined && q.tailLines >= 0) lines = lines.slice(Math.max(0, lines.length - q.tailLines))
+    if (q.sinceMs !== undefined) lines = lines.filter((l) => l.t >= q.sinceMs!)
     return lines
   }
 

@@ -110,7 +110,13 @@ export class Shell implements ShellApi {
     }
   }
 
+  /** bash (bash images, or `bash -c` on Debian) words errors its own way. */
+  private bashLike(): boolean {
+    return this.host.flavour === 'bash' || this.name === 'bash'
+  }
+
   private prefix(): string {
+    if (this.bashLike()) return `${this.name}: line 1: `
     return this.host.flavour === 'dash' ? `${this.name}: 1: ` : `${this.name}: `
   }
 
@@ -281,15 +287,15 @@ export class Shell implements ShellApi {
   private *command(argv: string[], io: IO): Run {
     const name = argv[0]!
     const base = name.includes('/') ? name.slice(name.lastIndexOf('/') + 1) : name
-    // Only bash-based images have bash; busybox and dash images answer "not found".
-    const builtin = base === 'bash' && this.host.flavour !== 'bash' ? undefined : BUILTINS[base]
+    // Debian-based images have bash beside dash; busybox-based ones do not.
+    const builtin = base === 'bash' && this.host.flavour === 'busybox' ? undefined : BUILTINS[base]
     if (builtin) {
       const r = builtin(argv, io, this)
       return typeof r === 'number' ? r : yield* r
     }
     const external = this.host.external(argv, io, this.environment())
     if (external) return yield* external
-    io.err(this.host.flavour === 'bash' ? `bash: ${name}: command not found\n` : `${this.prefix()}${name}: not found\n`)
+    io.err(this.bashLike() ? `${this.name}: line 1: ${name}: command not found\n` : `${this.prefix()}${name}: not found\n`)
     return 127
   }
 }

@@ -1,0 +1,184 @@
+/**
+ * kubectl logs (staging/src/k8s.io/kubectl/pkg/cmd/logs): picks the pod and container as
+ * kubectl does, then reads the container's log through the kubelet, which chooses the
+ * current or previous instance and refuses with its own words (validateContainerLogStatus).
+ * `-f` follows until the container stops or the request times out (60 simulated s default).
+ */
+
+import type { KubeObject } from '../../api/types'
+import { parseDuration } from '../../machinery/duration'
+import { isStatusError, newBadRequest } from '../../machinery/errors'
+import { parseTime } from '../../machinery/time'
+import { KubectlError, type KubectlContext, type KubeletConnection } from '../context'
+import type { FlagSpec, FlagValues } from '../flags'
+import { getObject, podsForObject } from './pod-for-object'
+
+export const logsFlags: FlagSpec[] = [
+  { name: 'container', short: 'c', type: 'string', default: '' },
+  { name: 'previous', short: 'p', type: 'bool', default: false },
+  { name: 'follow', short: 'f', type: 'bool', default: false },
+  { name: 'tail', type: 'int', default: -1 },
+  { name: 'since', type: 'string', default: '0s' },
+  { name: 'since-time', type: 'string', default: '' },
+  { name: 'timestamps', type: 'bool', default: false },
+  { name: 'all-containers', type: 'bool', default: false },
+  { name: 'all-pods', type: 'bool', default: false },
+  { name: 'prefix', type: 'bool', default: false },
+  { name: 'selector', short: 'l', type: 'string', default: '' },
+  { name: 'limit-bytes', type: 'int', default: 0 },
+  { name: 'ignore-errors', type: 'bool', default: false },
+  { name: 'max-log-requests', type: 'int', default: 5 },
+  { name: 'pod-running-timeout', type: 'string', default: '20s' },
+  { name: 'insecure-skip-tls-verify-backend', type: 'bool', default: false },
+]
+
+const USAGE = "logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]"
+/** How long a command that never ends by itself runs in a script (design/headless.md). */
+export const STREAM_TIMEOUT_MS = 60_000
+
+/** --request-timeout, else the script's 60 s for a stream. */
+export function streamTimeoutMs(flags: FlagValues): number {
+  const raw = String(flags['request-timeout'] ?? '0')
+  const ms = /^\d+$/.test(raw) ? Number(raw) * 1000 : parseDuration(raw)
+  return ms && ms > 0 ? ms : STREAM_TIMEOUT_MS
+}
+
+function usageError(msg: string): KubectlError {
+  return new KubectlError(`error: ${msg}\nSee 'kubectl logs -h' for help and examples`)
+}
+
+/** RFC 3339 with the fraction Go's RFC3339Nano prints (trailing zeros dropped). */
+export function rfc3339Nano(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.?0+Z$/, 'Z')
+}
+
+interface ContainerStatus {
+  name: string
+  containerID?: string
+  state?: { waiting?: { reason?: string }; running?: object; terminated?: { containerID?: string } }
+  lastState?: { terminated?: { containerID?: string } }
+}
+
+/** The kubelet's choice of container instance, or its refusal (BadRequest through the API). */
+export function logContainerID(pod: KubeObject, container: string, previous: boolean): string {
+  const st = (pod.status ?? {}) as { containerStatuses?: ContainerStatus[]; initContainerStatuses?: ContainerStatus[] }
+  const podName = pod.metadata.name
+  const cs = [...(st.containerStatuses ?? []), ...(st.initContainerStatuses ?? [])].find((c) => c.name === container)
+  if (!cs) throw newBadRequest(`container "${container}" in pod "${podName}" is not available`)
+  const last = cs.lastState?.terminated
+  const state = cs.state ?? {}
+  if (previous) {
+    if (!last?.containerID) throw newBadRequest(`previous terminated container "${container}" in pod "${podName}" not found`)
+    return last.containerID
+  }
+  if (state.running) return cs.containerID!
+  if (state.terminated) {
+    const id = state.terminated.containerID || last?.containerID
+    if (!id) throw newBadRequest(`container "${container}" in pod "${podName}" is terminated`)
+    return id
+  }
+  if (last) {
+    if (!last.containerID) throw newBadRequest(`container "${container}" in pod "${podName}" is terminated`)
+    return last.containerID
+  }
+  const reason = state.waiting?.reason ?? ''
+  const why = reason === 'ErrImagePull' ? "image can't be pulled" : reason === 'ImagePullBackOff' ? 'trying and failing to pull image' : reason
+  throw newBadRequest(`container "${container}" in pod "${podName}" is waiting to start: ${why}`)
+}
+
+interface PodSpecLike {
+  nodeName?: string
+  containers: { name: string }[]
+  initContainers?: { name: string }[]
+}
+
+function containerNames(pod: KubeObject): string {
+  const spec = pod.spec as PodSpecLike
+  return [...spec.containers.map((c) => c.name), ...(spec.initContainers ?? []).map((c) => `${c.name} (init)`)].join(', ')
+}
+
+/** -c, the default-container annotation, or the first container (announced when there are several). */
+function chooseContainers(ctx: KubectlContext, pod: KubeObject, wanted: string, all: boolean, quiet: boolean): string[] {
+  const spec = pod.spec as PodSpecLike
+  if (all) return [...(spec.initContainers ?? []), ...spec.containers].map((c) => c.name)
+  let name = wanted
+  const annotated = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container']
+  if (!name && annotated) {
+    if ([...spec.containers, ...(spec.initContainers ?? [])].some((c) => c.name === annotated)) name = annotated
+    else ctx.err(`Default container name "${annotated}" not found in pod ${pod.metadata.name}\n`)
+  }
+  if (!name) {
+    name = spec.containers[0]!.name
+    if ((spec.containers.length > 1 || spec.initContainers?.length) && !quiet) ctx.err(`Defaulted container "${name}" out of: ${containerNames(pod)}\n`)
+  }
+  if (![...spec.containers, ...(spec.initContainers ?? [])].some((c) => c.name === name)) throw new KubectlError(`error: container ${name} is not valid for pod ${pod.metadata.name}`)
+  return [name]
+}
+
+export function unreachable(pod: KubeObject, path: string): KubectlError {
+  const ip = (pod.status as { hostIP?: string } | undefined)?.hostIP ?? ''
+  return new KubectlError(`Error from server: Get "https://${ip}:10250/${path}": dial tcp ${ip}:10250: connect: no route to host`)
+}
+
+export function runLogs(ctx: KubectlContext, args: string[], flags: FlagValues): number {
+  if (args.length === 0 && !flags.selector) throw usageError(`expected '${USAGE}'.\nPOD or TYPE/NAME is a required argument for the logs command`)
+  if (args.length > 2) throw usageError(`expected '${USAGE}'.\nPOD or TYPE/NAME is a required argument for the logs command`)
+  if (args.length === 1 && flags.selector) throw usageError('only a selector (-l) or a POD name is allowed')
+  const cFlag = String(flags.container)
+  if (cFlag && args.length === 2) throw new KubectlError('error: only one of -c or an inline [CONTAINER] arg is allowed')
+  const container = args[1] ?? cFlag
+  if (flags['all-containers'] && container) throw new KubectlError(`error: --all-containers=true should not be specified with container name ${container}`)
+  const tail = flags.tail as number
+  if (tail < -1) throw new KubectlError('error: --tail must be greater than or equal to -1')
+  const sinceMs = parseDuration(String(flags.since))
+  if (sinceMs === undefined) throw new KubectlError(`error: invalid argument "${flags.since}" for "--since" flag: time: invalid duration "${flags.since}"`)
+  if (flags['since-time'] && sinceMs) throw new KubectlError('error: at most one of `sinceTime` or `sinceSeconds` may be specified')
+
+  let pods: KubeObject[]
+  if (flags.selector) {
+    pods = ctx.api.list(ctx.api.registry.forGroupResource('', 'pods')!, { namespace: ctx.namespace, labelSelector: String(flags.selector) }).items
+    if (!pods.length) ctx.err(`No resources found in ${ctx.namespace} namespace.\n`)
+  } else {
+    let obj: KubeObject
+    try {
+      obj = getObject(ctx, args[0]!)
+    } catch (e) {
+      if (isStatusError(e) && e.status.reason === 'NotFound') throw new KubectlError(`error: error from server (NotFound): ${e.message} in namespace "${ctx.namespace}"`)
+      throw e
+    }
+    pods = podsForObject(ctx, obj)
+    if (!pods.length) throw new KubectlError('error: timed out waiting for the condition')
+    if (obj.kind !== 'Pod' && pods.length > 1 && !flags['all-pods']) ctx.err(`Found ${pods.length} pods, using pod/${pods[0]!.metadata.name}\n`)
+    if (!flags['all-pods']) pods = pods.slice(0, 1)
+  }
+  const prefixAll = !!flags.prefix || !!flags['all-pods']
+  const since = flags['since-time'] ? parseTime(String(flags['since-time'])) : sinceMs ? ctx.clock.now() - sinceMs : undefined
+  const streams: { prefix: string; kubelet: KubeletConnection; id: string; pod: KubeObject; printed: number }[] = []
+  for (const pod of pods) {
+    const names = chooseContainers(ctx, pod, container, !!flags['all-containers'], !!flags.selector)
+    for (const name of names) {
+      const node = (pod.spec as PodSpecLike).nodeName
+      if (!node) continue // Not scheduled: the API server has no kubelet to ask and answers nothing.
+      const id = logContainerID(pod, name, !!flags.previous)
+      const kubelet = ctx.kubelet?.(node)
+      if (!kubelet) throw unreachable(pod, `containerLogs/${pod.metadata.namespace}/${pod.metadata.name}/${name}`)
+      streams.push({ prefix: prefixAll ? `[pod/${pod.metadata.name}/${name}] ` : '', kubelet, id, pod, printed: 0 })
+    }
+  }
+  const print = (s: (typeof streams)[number], first: boolean) => {
+    const lines = s.kubelet.containerLogs(s.id, first ? { tailLines: tail >= 0 ? tail : undefined, sinceMs: since } : {})
+    const all = first ? lines : lines.slice(s.printed)
+    if (first) s.printed = s.kubelet.containerLogs(s.id, {}).length
+    else s.printed += all.length
+    for (const l of all) ctx.out(`${s.prefix}${flags.timestamps ? `${rfc3339Nano(l.t)} ` : ''}${l.text}\n`)
+  }
+  for (const s of streams) print(s, true)
+  if (flags.follow && !flags.previous) {
+    const live = () => streams.filter((s) => s.kubelet.isRunning(s.id))
+    ctx.waitFor(() => {
+      for (const s of streams) print(s, false)
+      return live().length === 0
+    }, streamTimeoutMs(flags))
+  }
+  return 0
+}

@@ -1,0 +1,257 @@
+/**
+ * The node's container runtime (containerd's part in the simulation): pod sandboxes with their
+ * volumes, containers with their own writable layer, the processes running in them (the
+ * simulated shell or a known program), their log files, and `exec` into a running container.
+ * Files and logs are plain data; processes are rebuilt from the pod specs after a restore.
+ */
+
+import type { KubeObject } from '../../api/types'
+import type { Clock } from '../../sim/clock'
+import { containerEnv, ContainerConfigError, expandRefs, type EnvContainer, type EnvSource } from './env'
+import { ContainerFS, FsError, newVolume, type VolumeData } from './fs/filesystem'
+import { baseName, containerArgv, profileFor, type ImageProfile } from './images-known'
+import { ContainerLogStore, type LogLine, type LogQuery } from './logs'
+import { Process } from './process'
+import { externalProgram, type LocalHTTP } from './programs'
+import { BUILTINS } from './shell/commands'
+import { Shell } from './shell/interpreter'
+import type { IO } from './shell/types'
+import { buildVolumes, type NodeStorage } from './volumes'
+
+export interface RuntimeNode {
+  name: string
+  cpu: number
+  memoryBytes: number
+  internalIP: string
+}
+
+export interface RuntimeContainerSpec extends EnvContainer {
+  image?: string
+  command?: string[]
+  args?: string[]
+  workingDir?: string
+  volumeMounts?: { name: string; mountPath: string; readOnly?: boolean; subPath?: string }[]
+  ports?: unknown[]
+}
+
+interface Sandbox {
+  uid: string
+  hostname: string
+  namespace: string
+  podIP?: string
+  volumes: Record<string, VolumeData>
+}
+
+interface ContainerRecord {
+  id: string
+  podUID: string
+  name: string
+  profile: ImageProfile
+  fs: ContainerFS
+  env: Record<string, string>
+  workingDir: string
+  appStaysUp: boolean
+}
+
+/** Built-ins that exist only inside a shell, not as files a container can exec. */
+const SHELL_ONLY = new Set(['exit', 'cd', 'export', 'unset', 'set', ':'])
+/** Docker entrypoint scripts that hand over to their arguments. */
+const ENTRYPOINT_WRAPPERS = new Set(['docker-entrypoint.sh'])
+/** Where the known web servers serve files from. */
+const DOC_ROOTS: Record<string, string> = { nginx: '/usr/share/nginx/html', 'httpd-foreground': '/usr/local/apache2/htdocs', httpd: '/usr/local/apache2/htdocs' }
+const NGINX_404 = '<html>\n<head><title>404 Not Found</title></head>\n<body>\n<center><h1>404 Not Found</h1></center>\n<hr><center>nginx/1.27.3</center>\n</body>\n</html>\n'
+
+export class ContainerRuntime {
+  readonly logs = new ContainerLogStore()
+  readonly storage: NodeStorage = { hostPaths: {}, claims: {} }
+  private sandboxes = new Map<string, Sandbox>()
+  private containers = new Map<string, ContainerRecord>()
+  private processes = new Map<string, Process>()
+  private watchers = new Map<VolumeData, Map<string, Set<() => void>>>()
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly source: EnvSource,
+    private readonly node: RuntimeNode,
+  ) {}
+
+  /** Sets up the pod's volumes; throws MountError when a ConfigMap or Secret is missing. */
+  createSandbox(pod: KubeObject): void {
+    const spec = pod.spec as { hostname?: string; subdomain?: string }
+    const volumes = buildVolumes(pod, this.source, this.storage, this.node.name, this.clock.now())
+    this.sandboxes.set(pod.metadata.uid!, { uid: pod.metadata.uid!, hostname: spec.hostname ?? pod.metadata.name!, namespace: pod.metadata.namespace ?? 'default', volumes })
+  }
+
+  setPodIP(uid: string, ip: string): void {
+    const sb = this.sandboxes.get(uid)
+    if (sb) sb.podIP = ip
+  }
+
+  /** The container's environment; throws ContainerConfigError (CreateContainerConfigError). */
+  environment(pod: KubeObject, c: RuntimeContainerSpec): Record<string, string> {
+    const sb = this.sandboxes.get(pod.metadata.uid!)
+    return containerEnv({ pod, container: c, profile: profileFor(c.image ?? ''), hostname: sb?.hostname ?? pod.metadata.name!, podIP: sb?.podIP, hostIP: this.node.internalIP, node: this.node, source: this.source })
+  }
+
+  private fire(volume: VolumeData, rel: string): void {
+    const set = this.watchers.get(volume)?.get(rel)
+    if (set) for (const wake of [...set]) wake()
+  }
+
+  private watch(fs: ContainerFS, paths: string[], wake: () => void): () => void {
+    const keys = paths.map((p) => fs.locate(p))
+    for (const k of keys) {
+      const byRel = this.watchers.get(k.volume) ?? new Map<string, Set<() => void>>()
+      this.watchers.set(k.volume, byRel)
+      const set = byRel.get(k.rel) ?? new Set()
+      byRel.set(k.rel, set)
+      set.add(wake)
+    }
+    return () => {
+      for (const k of keys) this.watchers.get(k.volume)?.get(k.rel)?.delete(wake)
+    }
+  }
+
+  private rootLayer(profile: ImageProfile, sb: Sandbox): VolumeData {
+    const files: Record<string, string> = { ...(profile.files ?? {}) }
+    files['etc/hostname'] = `${sb.hostname}\n`
+    files['etc/hosts'] = `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${sb.podIP ?? ''}\t${sb.hostname}\n`
+    files['etc/resolv.conf'] = `search ${sb.namespace}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`
+    const root = newVolume(files, this.clock.now())
+    for (const d of ['bin', 'dev', 'proc', 'root', 'sys', 'tmp', 'usr', 'var', 'home']) if (!root.dirs.includes(d)) root.dirs.push(d)
+    return root
+  }
+
+  /** Can the container's first word be executed at all (else runc's StartError)? */
+  private executable(profile: ImageProfile, name: string): boolean {
+    const base = baseName(name)
+    if (profile.generic || profile.programs?.[base] !== undefined || profile.server?.binaries.includes(base) || ENTRYPOINT_WRAPPERS.has(base)) return true
+    if (!profile.shell) return base === 'hello' && profile.programs?.hello !== undefined
+    return !!BUILTINS[base] && !SHELL_ONLY.has(base) && !(base === 'bash' && profile.shell === 'busybox')
+  }
+
+  private shellFor(rec: ContainerRecord, env: Record<string, string>): Shell {
+    const sb = this.sandboxes.get(rec.podUID)
+    const shell = new Shell(
+      {
+        fs: rec.fs,
+        now: () => this.clock.now(),
+        hostname: sb?.hostname ?? '',
+        flavour: rec.profile.shell ?? 'busybox',
+        external: (argv, io) =>
+          externalProgram(argv, io, { profile: rec.profile, appStaysUp: rec.appStaysUp, now: () => this.clock.now(), cpus: this.node.cpu, localHTTP: this.localHTTP(rec.podUID), save: (p, d) => rec.fs.write(shell.resolve(p), d, false) }, sb?.hostname ?? '', sb?.podIP),
+      },
+      env,
+    )
+    shell.cwd = rec.workingDir
+    return shell
+  }
+
+  /** A web server listening in the pod: serves files from its container's document root. */
+  private localHTTP(podUID: string): LocalHTTP {
+    return (port, path) => {
+      for (const rec of this.containers.values()) {
+        if (rec.podUID !== podUID || !this.processes.get(rec.id) || this.processes.get(rec.id)!.done) continue
+        const server = rec.profile.server?.binaries.find((b) => DOC_ROOTS[b])
+        if (!server || port !== 80) continue
+        const root = DOC_ROOTS[server]!
+        const file = path.endsWith('/') ? `${root}${path}index.html` : `${root}${path}`
+        try {
+          return { status: 200, body: rec.fs.read(file) }
+        } catch (e) {
+          if (!(e instanceof FsError)) throw e
+          return { status: 404, body: NGINX_404 }
+        }
+      }
+      return undefined
+    }
+  }
+
+  /**
+   * Creates and starts a container. Returns a runc-style start error message when its command
+   * cannot be executed; otherwise onExit is called when its process ends.
+   */
+  start(pod: KubeObject, c: RuntimeContainerSpec, id: string, env: Record<string, string>, onExit: (code: number) => void): { startError?: string; stopAfterMs?: number } {
+    const uid = pod.metadata.uid!
+    // The kubelet keeps one dead instance per container (for --previous); older ones go.
+    const older = [...this.containers.values()].filter((r) => r.podUID === uid && r.name === c.name)
+    for (const r of older.slice(0, -1)) this.remove(r.id)
+    const sb = this.sandboxes.get(uid) ?? { uid, hostname: pod.metadata.name!, namespace: pod.metadata.namespace ?? 'default', volumes: {} }
+    const profile = profileFor(c.image ?? '')
+    const mounts = (c.volumeMounts ?? []).filter((m) => sb.volumes[m.name]).map((m) => ({ path: m.mountPath, volume: sb.volumes[m.name]!, readOnly: !!m.readOnly }))
+    const fs = new ContainerFS(this.rootLayer(profile, sb), mounts, () => this.clock.now(), (v, rel) => this.fire(v, rel))
+    // An application image's program is its server unless the pod is a run-to-completion one.
+    const restartPolicy = (pod.spec as { restartPolicy?: string }).restartPolicy ?? 'Always'
+    const appStaysUp = !(c.command?.length || c.args?.length) || !!c.ports?.length || restartPolicy === 'Always'
+    const rec: ContainerRecord = { id, podUID: uid, name: c.name, profile, fs, env, workingDir: c.workingDir ?? '/', appStaysUp }
+    this.containers.set(id, rec)
+    let argv = containerArgv(profile, c.command?.map((w) => expandRefs(w, env)), c.args?.map((w) => expandRefs(w, env)))
+    if (argv.length > 1 && ENTRYPOINT_WRAPPERS.has(baseName(argv[0]!))) argv = argv.slice(1)
+    if (!argv.length || !this.executable(profile, argv[0]!)) {
+      const what = argv[0] ?? ''
+      return { startError: `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${what}": ${what.includes('/') ? 'stat ' + what + ': no such file or directory' : 'executable file not found in $PATH'}: unknown` }
+    }
+    const io = this.logIO(id)
+    const proc = new Process(this.shellFor(rec, env).runArgv(argv, io), this.clock, (paths, wake) => this.watch(fs, paths, wake), (code) => {
+      this.logs.close(id, this.clock.now())
+      onExit(code)
+    })
+    this.processes.set(id, proc)
+    // The process starts once the kubelet has recorded the container as running.
+    this.clock.after(0, () => {
+      if (this.processes.get(id) === proc) proc.start()
+    })
+    const base = baseName(argv[0]!)
+    if (profile.server?.binaries.includes(base)) return { stopAfterMs: profile.server.stopAfterMs }
+    if (profile.generic && appStaysUp && !BUILTINS[base]) return { stopAfterMs: 500 }
+    // A shell or applet as PID 1 ignores SIGTERM: the grace period runs out. Applications stop quickly.
+    return { stopAfterMs: BUILTINS[base] ? undefined : 1000 }
+  }
+
+  private logIO(id: string): IO {
+    return {
+      out: (t) => this.logs.write(id, 'stdout', t, this.clock.now()),
+      err: (t) => this.logs.write(id, 'stderr', t, this.clock.now()),
+    }
+  }
+
+  /** Stops the container's process (SIGKILL); its files and logs stay until it is removed. */
+  stop(id: string): void {
+    this.processes.get(id)?.kill()
+    this.processes.delete(id)
+  }
+
+  /** Removes a dead container: its writable layer and its log. */
+  remove(id: string): void {
+    this.stop(id)
+    this.containers.delete(id)
+    this.logs.remove(id)
+  }
+
+  removePod(uid: string): void {
+    for (const rec of [...this.containers.values()]) if (rec.podUID === uid) this.remove(rec.id)
+    this.sandboxes.delete(uid)
+  }
+
+  isRunning(id: string): boolean {
+    const p = this.processes.get(id)
+    return !!p && !p.done
+  }
+
+  /** The kubelet's containerLogs endpoint: one container instance's log lines. */
+  containerLogs(id: string, q: LogQuery = {}): LogLine[] {
+    return this.logs.read(id, q)
+  }
+
+  /** `kubectl exec`: runs argv in the running container; undefined when it is not running. */
+  exec(id: string, argv: string[], io: IO): Process | { startError: string } | undefined {
+    const rec = this.containers.get(id)
+    if (!rec || !this.isRunning(id)) return undefined
+    if (!this.executable(rec.profile, argv[0]!)) return { startError: argv[0]! }
+    const proc = new Process(this.shellFor(rec, { ...rec.env }).runArgv(argv, io), this.clock, (paths, wake) => this.watch(rec.fs, paths, wake), () => {})
+    proc.start()
+    return proc
+  }
+}
+
+export { ContainerConfigError }

@@ -32,7 +32,7 @@ function cjEvents(c: ReturnType<typeof createCluster>): string[] {
     .map((e) => `${e.reason as string}: ${e.message as string}`)
 }
 
-describe('CronJob', () => {
+describe('CronJob', { timeout: 30_000 }, () => {
   it('creates a Job at each scheduled minute and keeps three successful ones', () => {
     const c = createCluster({ seed: 8 })
     c.apply(CJ('*/2 * * * *'))

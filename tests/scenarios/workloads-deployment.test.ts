@@ -12,7 +12,7 @@ function settled(replicas = 4) {
   return c
 }
 
-describe('Deployment RollingUpdate (maxSurge 25% up, maxUnavailable 25% down)', () => {
+describe('Deployment RollingUpdate (maxSurge 25% up, maxUnavailable 25% down)', { timeout: 30_000 }, () => {
   it('surges one new pod, drops one old, then waits for availability', () => {
     const c = settled()
     const oldRS = rsRows(c)[0]!.split(/\s+/)[0]!

@@ -29,7 +29,7 @@ function pods(c: ReturnType<typeof createCluster>): string[] {
   return out ? out.split('\n') : []
 }
 
-describe('Job', () => {
+describe('Job', { timeout: 30_000 }, () => {
   it('runs completions with parallelism and ends SuccessCriteriaMet then Complete', () => {
     const c = createCluster({ seed: 6 })
     c.apply(JOB('  completions: 4\n  parallelism: 2\n'))

@@ -42,7 +42,7 @@ function stsEvents(c: ReturnType<typeof createCluster>): string[] {
     .map((e) => e.message as string)
 }
 
-describe('StatefulSet', () => {
+describe('StatefulSet', { timeout: 30_000 }, () => {
   it('creates web-0, web-1, web-2 one after the other, each with its PVC', () => {
     const c = createCluster({ seed: 5 })
     c.apply(STS(3))

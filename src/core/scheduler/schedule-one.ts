@@ -12,8 +12,13 @@ export interface NodeVerdict {
   node: string
   /** Undefined when every filter passed. */
   rejectedBy?: { plugin: string; reasons: string[]; code: string }
-  scores?: Record<string, number>
-  total?: number
+}
+
+/** Each score plugin's normalized score per feasible node, and the weighted totals. */
+export interface ScoreTable {
+  nodes: string[]
+  plugins: { plugin: string; scores: Float64Array }[]
+  totals: Float64Array
 }
 
 export interface Decision {
@@ -21,7 +26,18 @@ export interface Decision {
   time: number
   selected?: string
   message?: string
+  /** Every node examined, with the filter that rejected it. */
   nodes: NodeVerdict[]
+  scoreTable?: ScoreTable
+}
+
+/** "Why this node?": one node's score per plugin and its total, for the UI. */
+export function nodeScores(d: Decision, node: string): { scores: Record<string, number>; total: number } | undefined {
+  const i = d.scoreTable?.nodes.indexOf(node) ?? -1
+  if (!d.scoreTable || i < 0) return undefined
+  const scores: Record<string, number> = {}
+  for (const p of d.scoreTable.plugins) scores[p.plugin] = p.scores[i]!
+  return { scores, total: d.scoreTable.totals[i]! }
 }
 
 /** numFeasibleNodesToFind with the adaptive percentage (percentageOfNodesToScore unset). */
@@ -76,45 +92,37 @@ export function scheduleOne(
     const unresolvableOnly = verdicts.every((v) => v.rejectedBy?.code === 'UnschedulableAndUnresolvable')
     return { decision: { pod: podName, time: now, message, nodes: verdicts }, unresolvableOnly, nextStartIndex }
   }
-  const totals = new Map<string, number>()
-  const perPlugin = new Map<string, Record<string, number>>()
-  if (feasible.length > 1) {
+  const n = feasible.length
+  const totals = new Float64Array(n)
+  const perPlugin: { plugin: string; scores: Float64Array }[] = []
+  if (n > 1) {
     for (const s of scorers) s.preScore?.(state, pod, feasible, ctx)
     for (const s of scorers) {
-      const scores = new Map<string, number>()
-      for (const info of feasible) scores.set(info.node.metadata.name!, s.score(state, pod, info))
+      const scores = new Float64Array(n)
+      for (let i = 0; i < n; i++) scores[i] = s.score(state, pod, feasible[i]!)
       s.normalize?.(scores)
-      for (const [n, v] of scores) {
-        totals.set(n, (totals.get(n) ?? 0) + v * s.weight)
-        const rec = perPlugin.get(n) ?? {}
-        rec[s.name] = v
-        perPlugin.set(n, rec)
-      }
+      for (let i = 0; i < n; i++) totals[i] += scores[i]! * s.weight
+      perPlugin.push({ plugin: s.name, scores })
     }
   }
   // Highest total wins; ties are broken at random (reservoir sampling as selectHost does).
-  let best: string | undefined
+  let bestIndex = 0
   let bestScore = -1
   let ties = 0
-  for (const info of feasible) {
-    const n = info.node.metadata.name!
-    const t = totals.get(n) ?? 0
+  for (let i = 0; i < n; i++) {
+    const t = totals[i]!
     if (t > bestScore) {
-      best = n
+      bestIndex = i
       bestScore = t
       ties = 1
     } else if (t === bestScore) {
       ties++
-      if (random.int(ties) === 0) best = n
+      if (random.int(ties) === 0) bestIndex = i
     }
   }
-  for (const v of verdicts) {
-    if (!v.rejectedBy && perPlugin.has(v.node)) {
-      v.scores = perPlugin.get(v.node)
-      v.total = totals.get(v.node)
-    }
-  }
-  return { decision: { pod: podName, time: now, selected: best, nodes: verdicts }, unresolvableOnly: false, nextStartIndex }
+  const best = feasible[bestIndex]!.node.metadata.name
+  const scoreTable: ScoreTable = { nodes: feasible.map((f) => f.node.metadata.name!), plugins: perPlugin, totals }
+  return { decision: { pod: podName, time: now, selected: best, nodes: verdicts, scoreTable }, unresolvableOnly: false, nextStartIndex }
 }
 
 /** FitError.Error(): "0/4 nodes are available: <count> <reason>, ... preemption: ..." */

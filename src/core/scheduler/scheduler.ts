@@ -17,7 +17,7 @@ import { scheduleOne, type Decision } from './schedule-one'
 
 export const DEFAULT_SCHEDULER_NAME = 'default-scheduler'
 /** Decisions kept for the UI's "why here?" (most recent per pod, bounded). */
-const MAX_DECISIONS = 2000
+const MAX_DECISIONS = 500
 
 function isAssigned(p: KubeObject): boolean {
   return !!(p.spec as { nodeName?: string }).nodeName

@@ -60,22 +60,22 @@ export interface ScorePlugin {
   weight: number
   preScore?(state: CycleState, pod: KubeObject, nodes: NodeInfo[], ctx: PluginContext): void
   score(state: CycleState, pod: KubeObject, node: NodeInfo): number
-  /** Scale raw scores to 0..100 across the feasible nodes. */
-  normalize?(scores: Map<string, number>): void
+  /** Scale raw scores (one per feasible node, in order) to 0..100 in place. */
+  normalize?(scores: Float64Array): void
 }
 
 export const MAX_NODE_SCORE = 100
 
-/** Normalize so the highest raw score maps to 100 (or the reverse when `reverse`). */
-export function defaultNormalize(scores: Map<string, number>, reverse: boolean): void {
+/** DefaultNormalizeScore: the highest raw score maps to 100 (or, reversed, to 0). */
+export function defaultNormalize(scores: Float64Array, reverse: boolean): void {
   let max = 0
-  for (const v of scores.values()) max = Math.max(max, v)
+  for (let i = 0; i < scores.length; i++) max = Math.max(max, scores[i]!)
   if (max === 0) {
-    if (reverse) for (const k of scores.keys()) scores.set(k, MAX_NODE_SCORE)
+    if (reverse) scores.fill(MAX_NODE_SCORE)
     return
   }
-  for (const [k, v] of scores) {
-    const s = Math.floor((MAX_NODE_SCORE * v) / max)
-    scores.set(k, reverse ? MAX_NODE_SCORE - s : s)
+  for (let i = 0; i < scores.length; i++) {
+    const s = Math.floor((MAX_NODE_SCORE * scores[i]!) / max)
+    scores[i] = reverse ? MAX_NODE_SCORE - s : s
   }
 }

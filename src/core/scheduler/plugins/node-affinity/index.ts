@@ -48,7 +48,7 @@ export function termMatches(term: Term, node: KubeObject): boolean {
 export function podMatchesNodeSelectorAndAffinity(pod: KubeObject, node: KubeObject): boolean {
   const spec = pod.spec as { nodeSelector?: Record<string, string>; affinity?: { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms?: Term[] } } } }
   const labels = node.metadata.labels ?? {}
-  for (const [k, v] of Object.entries(spec.nodeSelector ?? {})) if (labels[k] !== v) return false
+  if (spec.nodeSelector) for (const k in spec.nodeSelector) if (labels[k] !== spec.nodeSelector[k]) return false
   const terms = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms
   if (terms && !terms.some((t) => termMatches(t, node))) return false
   return true

@@ -30,13 +30,13 @@ export const podTopologySpread: ScorePlugin = {
     return counts?.get(node.node.metadata.name!) ?? 0
   },
   normalize(scores) {
-    // Fewer matching pods is better; hostname skew weight follows upstream's log-weighted form closely enough.
+    // Fewer matching pods is better: the emptiest node scores 100.
     let max = 0
     let min = Infinity
-    for (const v of scores.values()) {
-      max = Math.max(max, v)
-      min = Math.min(min, v)
+    for (let i = 0; i < scores.length; i++) {
+      max = Math.max(max, scores[i]!)
+      min = Math.min(min, scores[i]!)
     }
-    for (const [k, v] of scores) scores.set(k, max === min ? MAX_NODE_SCORE : Math.floor((MAX_NODE_SCORE * (max + min - v)) / max))
+    for (let i = 0; i < scores.length; i++) scores[i] = max === min ? MAX_NODE_SCORE : Math.floor((MAX_NODE_SCORE * (max + min - scores[i]!)) / max)
   },
 }

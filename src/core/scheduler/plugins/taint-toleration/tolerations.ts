@@ -23,8 +23,10 @@ export function tolerates(t: Toleration, taint: Taint): boolean {
   return (t.value ?? '') === (taint.value ?? '')
 }
 
+const NO_TAINTS: Taint[] = []
+
 export function nodeTaints(node: { spec?: unknown } | KubeObject): Taint[] {
-  return ((node.spec as { taints?: Taint[] } | undefined)?.taints ?? []).slice()
+  return (node.spec as { taints?: Taint[] } | undefined)?.taints ?? NO_TAINTS
 }
 
 /** "{key: value}" as the scheduler prints an untolerated taint. */

@@ -47,9 +47,10 @@ export function piDigits(digits: number): string {
     return sum
   }
   const pi = 4n * (4n * arctanInv(5n) - arctanInv(239n))
-  const rounded = (pi + 5n * 10n ** BigInt(extra - 1)) / 10n ** BigInt(extra)
-  const s = rounded.toString()
-  return `${s[0]}.${s.slice(1, digits)}`
+  // pi * 10^(digits+extra) -> keep `digits` significant digits, rounding half up.
+  const div = 10n ** BigInt(extra + 1)
+  const s = ((pi + div / 2n) / div).toString()
+  return `${s[0]}.${s.slice(1)}`
 }
 
 /** An HTTP answer from a server in the same pod, or undefined when nothing listens there. */

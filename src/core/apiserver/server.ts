@@ -10,7 +10,8 @@ import { storageKey } from '../api/resources'
 import { clone, objectKey, type KubeObject } from '../api/types'
 import { fieldErr, newAlreadyExists, newBadRequest, newConflict, newInvalid, newNotFound, OPTIMISTIC_LOCK_MESSAGE, type FieldError } from '../machinery/errors'
 import { parseSelector, type Selector } from '../machinery/labels'
-import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, generateName } from '../machinery/names'
+import { generateName } from '../machinery/names'
+import { validateObjectMeta } from '../api/validation/meta'
 import { rfc3339 } from '../machinery/time'
 import type { Clock } from '../sim/clock'
 import type { Random } from '../sim/random'
@@ -21,6 +22,7 @@ import { ResourceRegistry } from './registry'
 import type { Strategy, StrategyContext } from './strategy'
 import { strategyFor } from './registry/index'
 import { deleteObject, type DeleteOptions } from './delete'
+import { decodeRequest, type FieldValidation } from './decode-request'
 
 export interface User {
   name: string
@@ -34,6 +36,14 @@ export interface WriteOptions {
   dryRun?: boolean
   fieldManager?: string
   user?: User
+  /**
+   * The request's `fieldValidation` (kubectl --validate): the body is decoded against the
+   * kind's schema first; Strict also rejects unknown fields. Unset for the engine's own
+   * components, whose writes never pass through a wire encoding.
+   */
+  fieldValidation?: FieldValidation
+  /** The body was a patch (kubectl apply on a live object): decode errors come unprefixed. */
+  patch?: boolean
 }
 
 export interface ListOptions {
@@ -129,6 +139,7 @@ export class APIServer {
   }
 
   create(t: ResourceType, input: KubeObject, opts: WriteOptions & { namespace?: string } = {}): KubeObject {
+    decodeRequest(input, opts)
     const obj = clone(input)
     obj.apiVersion = t.group ? `${t.group}/${t.version}` : t.version
     obj.kind = t.kind
@@ -156,6 +167,7 @@ export class APIServer {
 
   /** Full update (PUT). A resourceVersion that is set must match the stored one. */
   update(t: ResourceType, input: KubeObject, opts: WriteOptions & { subresource?: 'status' } = {}): KubeObject {
+    decodeRequest(input, opts)
     const name = input.metadata?.name ?? ''
     const ns = t.namespaced ? input.metadata?.namespace || 'default' : undefined
     const key = objectKey(ns, name)
@@ -166,6 +178,11 @@ export class APIServer {
     const obj = clone(input)
     obj.apiVersion = old.apiVersion
     obj.kind = old.kind
+    // ValidateObjectMetaUpdate: a uid sent with the update must be the stored one.
+    const sentUID = input.metadata?.uid
+    if (sentUID && sentUID !== old.metadata.uid) {
+      throw newInvalid(t.kind, t.group, name, [fieldErr.invalid('metadata.uid', sentUID, 'field is immutable')])
+    }
     // Server-owned metadata never changes through an update.
     obj.metadata = {
       ...obj.metadata,
@@ -257,17 +274,5 @@ export class APIServer {
 }
 
 function validateMeta(t: ResourceType, strategy: Strategy, obj: KubeObject): FieldError[] {
-  const errs: FieldError[] = []
-  const name = obj.metadata.name
-  if (!name) {
-    errs.push(fieldErr.required('metadata.name', 'name or generateName is required'))
-  } else {
-    const rule = strategy.nameRule ?? 'subdomain'
-    const problems = rule === 'label' ? isDNS1123Label(name) : rule === 'dns1035' ? isDNS1035Label(name) : rule === 'none' ? [] : isDNS1123Subdomain(name)
-    for (const p of problems) errs.push(fieldErr.invalid('metadata.name', name, p))
-  }
-  if (t.namespaced && obj.metadata.namespace) {
-    for (const p of isDNS1123Label(obj.metadata.namespace)) errs.push(fieldErr.invalid('metadata.namespace', obj.metadata.namespace, p))
-  }
-  return errs
+  return validateObjectMeta(obj.metadata, strategy.nameRule ?? 'subdomain', t.namespaced)
 }

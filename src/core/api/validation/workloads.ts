@@ -3,6 +3,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation walks free-form manifests */
 import { fieldErr, goValue, type FieldError } from '../../machinery/errors'
 import { selectorFromLabelSelector, selectorFromMap } from '../../machinery/labels'
+import { validateAnnotations, validateLabels } from './meta'
 import { validatePodSpec } from './pod'
 
 function nonNegative(value: any, field: string, errs: FieldError[]): void {
@@ -29,6 +30,8 @@ function validateTemplate(spec: any, allowed: string[], errs: FieldError[]): voi
     errs.push(fieldErr.required('spec.template'))
     return
   }
+  errs.push(...validateLabels(spec.template.metadata?.labels, 'spec.template.metadata.labels'))
+  errs.push(...validateAnnotations(spec.template.metadata?.annotations, 'spec.template.metadata.annotations'))
   errs.push(...validatePodSpec(spec.template.spec, 'spec.template.spec'))
   const rp = spec.template.spec?.restartPolicy
   if (rp && !allowed.includes(rp)) errs.push(fieldErr.notSupported('spec.template.spec.restartPolicy', rp, allowed))

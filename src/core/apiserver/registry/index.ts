@@ -10,6 +10,8 @@ import { podStrategy } from './pods'
 import { deploymentStrategy, replicaSetStrategy, daemonSetStrategy, statefulSetStrategy, replicationControllerStrategy, jobStrategy, cronJobStrategy } from './workloads'
 import { serviceStrategy } from './services'
 import { namespaceStrategy, nodeStrategy } from './cluster-scoped'
+import { configMapStrategy, secretStrategy } from './config'
+import { persistentVolumeClaimStrategy, persistentVolumeStrategy } from './storage'
 
 const DEFAULT: Strategy = { nameRule: 'subdomain' }
 
@@ -18,6 +20,10 @@ const STRATEGIES: Record<string, Strategy> = {
   services: serviceStrategy,
   namespaces: namespaceStrategy,
   nodes: nodeStrategy,
+  configmaps: configMapStrategy,
+  secrets: secretStrategy,
+  persistentvolumeclaims: persistentVolumeClaimStrategy,
+  persistentvolumes: persistentVolumeStrategy,
   replicationcontrollers: replicationControllerStrategy,
   'apps/deployments': deploymentStrategy,
   'apps/replicasets': replicaSetStrategy,

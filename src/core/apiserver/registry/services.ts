@@ -33,7 +33,10 @@ function validateService(svc: KubeObject, ctx: StrategyContext, isCreate: boolea
     if (!p?.port) errs.push(fieldErr.required(`${path}.port`))
     else if (p.port < 1 || p.port > 65535) errs.push(fieldErr.invalid(`${path}.port`, p.port, 'must be between 1 and 65535, inclusive'))
     if (ports.length > 1 && !p?.name) errs.push(fieldErr.required(`${path}.name`))
-    if (p?.nodePort !== undefined && p.nodePort !== null) {
+    // nodePort 0 is Go's zero value: not set.
+    if (p?.nodePort && (s?.type ?? 'ClusterIP') === 'ClusterIP') {
+      errs.push(fieldErr.forbidden(`${path}.nodePort`, "may not be used when `type` is 'ClusterIP'"))
+    } else if (p?.nodePort) {
       if (p.nodePort < SERVICE_NODE_PORT_RANGE.min || p.nodePort > SERVICE_NODE_PORT_RANGE.max) {
         errs.push(fieldErr.invalid(`${path}.nodePort`, p.nodePort, `provided port is not in the valid range. The range of valid ports is ${SERVICE_NODE_PORT_RANGE.min}-${SERVICE_NODE_PORT_RANGE.max}`))
       } else if (used.has(p.nodePort)) {

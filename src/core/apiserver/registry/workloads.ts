@@ -5,6 +5,7 @@ import type { KubeObject } from '../../api/types'
 import { validateDaemonSet, validateDeployment, validateJob, validateReplicaSet, validateReplicationController, validateStatefulSet } from '../../api/validation/workloads'
 import { fieldErr, goValue, type FieldError } from '../../machinery/errors'
 import type { Strategy } from '../strategy'
+import { goPodTemplateSpec } from './go-syntax'
 
 type Defaulter = (o: KubeObject) => void
 type Validator = (o: KubeObject) => FieldError[]
@@ -43,14 +44,33 @@ function workload(defaulter: Defaulter, validator: Validator, opts: { selectorIm
 export const deploymentStrategy = workload(defaultDeployment, validateDeployment, { selectorImmutable: true })
 export const replicaSetStrategy = workload(defaultReplicaSet, validateReplicaSet, { selectorImmutable: true })
 export const daemonSetStrategy = workload(defaultDaemonSet, validateDaemonSet, { selectorImmutable: true })
-export const statefulSetStrategy = workload(defaultStatefulSet, validateStatefulSet, { selectorImmutable: true })
+/** ValidateStatefulSetUpdate: only these spec fields may change (v1.31's list and wording). */
+const STATEFULSET_MUTABLE = ['replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy', 'minReadySeconds']
+const STATEFULSET_FORBIDDEN =
+  "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden"
+
+export const statefulSetStrategy: Strategy = {
+  ...workload(defaultStatefulSet, validateStatefulSet),
+  validateUpdate(obj, old) {
+    const errs = validateStatefulSet(obj)
+    const rest = (o: KubeObject) => {
+      const spec = { ...((o.spec as Record<string, unknown> | undefined) ?? {}) }
+      for (const f of STATEFULSET_MUTABLE) delete spec[f]
+      return JSON.stringify(spec)
+    }
+    if (rest(obj) !== rest(old)) errs.push(fieldErr.forbidden('spec', STATEFULSET_FORBIDDEN))
+    return errs
+  },
+}
 export const replicationControllerStrategy = workload(defaultReplicationController, validateReplicationController)
 export const jobStrategy: Strategy = {
   ...workload(defaultJob, validateJob),
   validateUpdate(obj, old) {
     const errs = validateJob(obj)
-    const t = (o: KubeObject) => JSON.stringify((o.spec as { template?: unknown })?.template)
-    if (t(obj) !== t(old)) errs.push(fieldErr.invalid('spec.template', '...', 'field is immutable'))
+    const template = (o: KubeObject) => (o.spec as { template?: unknown })?.template
+    if (JSON.stringify(template(obj)) !== JSON.stringify(template(old))) {
+      errs.push({ type: 'FieldValueInvalid', field: 'spec.template', detail: `Invalid value: ${goPodTemplateSpec(template(obj))}: field is immutable` })
+    }
     return errs
   },
 }

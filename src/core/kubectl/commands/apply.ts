@@ -5,6 +5,8 @@
 
 import type { ResourceType } from '../../api/resources'
 import { clone, type KubeObject } from '../../api/types'
+import type { FieldValidation } from '../../apiserver/decode-request'
+import { decodeMetadata } from '../../api/schema/decode'
 import { isStatusError } from '../../machinery/errors'
 import { threeWayMerge } from '../apply/three-way-merge'
 import { KubectlError, type KubectlContext } from '../context'
@@ -54,6 +56,8 @@ function lastAppliedJSON(obj: KubeObject): string {
 export function resolveForDoc(ctx: KubectlContext, doc: ManifestDoc): ResourceType {
   checkObjectShape(doc)
   const o = doc.object
+  const metaError = decodeMetadata(o)
+  if (metaError) throw new KubectlError(`error: unable to decode "${doc.source}": ${metaError}`)
   const t = ctx.api.registry.forKind(String(o.apiVersion), String(o.kind))
   if (!t) {
     const ns = o.metadata?.namespace ?? ''
@@ -62,7 +66,13 @@ export function resolveForDoc(ctx: KubectlContext, doc: ManifestDoc): ResourceTy
   return t
 }
 
-export function applyOne(ctx: KubectlContext, doc: ManifestDoc, dryRun: boolean): ApplyOutcome {
+/** kubectl's --validate as the request's fieldValidation (true/strict, warn, false/ignore). */
+export function fieldValidationFor(validate: unknown): FieldValidation {
+  const v = String(validate ?? 'strict').toLowerCase()
+  return v === 'false' || v === 'ignore' ? 'Ignore' : v === 'warn' ? 'Warn' : 'Strict'
+}
+
+export function applyOne(ctx: KubectlContext, doc: ManifestDoc, dryRun: boolean, fieldValidation: FieldValidation = 'Strict'): ApplyOutcome {
   const t = resolveForDoc(ctx, doc)
   const input = clone(doc.object)
   input.metadata = input.metadata ?? {}
@@ -86,7 +96,7 @@ export function applyOne(ctx: KubectlContext, doc: ManifestDoc, dryRun: boolean)
   }
   if (!live) {
     try {
-      ctx.api.create(t, annotated, { namespace: input.metadata.namespace, dryRun, user: ctx.user })
+      ctx.api.create(t, annotated, { namespace: input.metadata.namespace, dryRun, user: ctx.user, fieldValidation })
     } catch (e) {
       throw new KubectlError(formatError(e, `error when creating "${doc.source}": `))
     }
@@ -103,7 +113,7 @@ export function applyOne(ctx: KubectlContext, doc: ManifestDoc, dryRun: boolean)
   merged.metadata.resourceVersion = live.metadata.resourceVersion
   let result: KubeObject
   try {
-    result = ctx.api.update(t, merged, { dryRun, user: ctx.user })
+    result = ctx.api.update(t, merged, { dryRun, user: ctx.user, fieldValidation, patch: true })
   } catch (e) {
     throw new KubectlError(formatError(e, `error when applying patch:\nto:\nResource: "${t.group}/${t.version}, Resource=${t.plural}", GroupVersionKind: "${t.group}/${t.version}, Kind=${t.kind}"\nName: "${name}", Namespace: "${t.namespaced ? input.metadata.namespace : ''}"\nfor: "${doc.source}": error when patching "${doc.source}": `))
   }
@@ -133,7 +143,7 @@ export function runApply(ctx: KubectlContext, _args: string[], flags: FlagValues
   let exit = 0
   for (const doc of docs) {
     try {
-      const r = applyOne(ctx, doc, dryRun)
+      const r = applyOne(ctx, doc, dryRun, fieldValidationFor(flags.validate))
       ctx.out(`${r.message}\n`)
       results?.push(r)
     } catch (e) {

@@ -17,7 +17,7 @@ export interface ApiServerHandle {
   /** PEM of the server's self-signed certificate, for the kubeconfig's certificate-authority-data. */
   caCert: string
   /** Requests being answered now (watches not counted), open watches, and when the last byte moved. */
-  activity(): { inFlight: number; watches: number; lastActivity: number }
+  activity(): { inFlight: number; watches: number; lastActivity: number; events: number }
   close(): Promise<void>
 }
 
@@ -29,6 +29,7 @@ export function startApiServer(cluster: Cluster, opts: { token: string; port?: n
   let inFlight = 0
   let watches = 0
   let lastActivity = Date.now()
+  let events = 0
   const touch = () => (lastActivity = Date.now())
 
   const serve = (req: IncomingMessage, res: ServerResponse, body: string | undefined, answered: () => void) => {
@@ -43,6 +44,8 @@ export function startApiServer(cluster: Cluster, opts: { token: string; port?: n
       return
     }
     res.writeHead(r.status, { ...r.headers, 'Transfer-Encoding': 'chunked' })
+    // Headers go out now: the client's watch starts when it sees them, before any event.
+    res.flushHeaders()
     // A watch is not "in flight" once its headers are out: the client is only waiting.
     answered()
     watches++
@@ -56,6 +59,7 @@ export function startApiServer(cluster: Cluster, opts: { token: string; port?: n
     }
     const stop = r.stream.start(
       (chunk) => {
+        events++
         touch()
         if (open) res.write(chunk)
       },
@@ -64,7 +68,6 @@ export function startApiServer(cluster: Cluster, opts: { token: string; port?: n
         res.end()
       },
     )
-    req.on('close', finish)
     res.on('close', finish)
   }
 
@@ -111,7 +114,7 @@ export function startApiServer(cluster: Cluster, opts: { token: string; port?: n
       resolve({
         port,
         caCert: tls.cert,
-        activity: () => ({ inFlight, watches, lastActivity }),
+        activity: () => ({ inFlight, watches, lastActivity, events }),
         close: () =>
           new Promise((done) => {
             server.closeAllConnections()

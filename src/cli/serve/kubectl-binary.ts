@@ -27,11 +27,22 @@ import { kubeconfigText } from './kubeconfig'
 const IDLE_MS = 40
 /** The largest single step of simulated time while a child waits (headless waitFor's step). */
 const STEP_MS = 1000
+/** Simulated time one idle moment may move the clock by when no watcher hears anything. */
+const BURST_MS = 60_000
 /** How long a command that never ends by itself runs, in simulated time. */
 const ENDLESS_LIMIT_MS = 60_000
 
 export interface BinaryRunner extends AsyncCommandRunner {
   close(): Promise<void>
+}
+
+/** Commands that only end when stopped: get/events -w, logs -f, and the streaming verbs. */
+function endless(words: string[]): boolean {
+  const verb = words.slice(1).find((w) => !w.startsWith('-'))
+  const has = (...flags: string[]) => words.some((w) => flags.some((f) => w === f || w.startsWith(`${f}=`) && !w.endsWith('=false')))
+  if (verb === 'get' || verb === 'events') return has('-w', '--watch', '--watch-only')
+  if (verb === 'logs') return has('-f', '--follow')
+  return verb === 'attach' || verb === 'port-forward' || verb === 'proxy'
 }
 
 function requestTimeout(words: string[]): number {
@@ -66,7 +77,7 @@ export async function startBinaryRunner(cluster: Cluster, kubectlPath: string, c
       child.stderr.setEncoding('utf8').on('data', (t: string) => io.stderr(t))
       child.stdin.on('error', () => {})
       child.stdin.end(cmd.stdin ?? '')
-      const deadline = clock.now() + requestTimeout(cmd.words)
+      const deadline = endless(cmd.words) ? clock.now() + requestTimeout(cmd.words) : Infinity
       const pacer = setInterval(() => {
         const a = server.activity()
         if (a.watches === 0 || a.inFlight > 0 || Date.now() - a.lastActivity < IDLE_MS) return
@@ -74,8 +85,13 @@ export async function startBinaryRunner(cluster: Cluster, kubectlPath: string, c
           child.kill('SIGTERM')
           return
         }
-        const next = clock.nextAt() ?? Infinity
-        clock.advanceTo(Math.min(next, clock.now() + STEP_MS, deadline))
+        // Step from timer to timer until a watcher is sent something (the child then has to
+        // react) or a burst's worth of simulated time has passed without news.
+        const burstEnd = Math.min(clock.now() + BURST_MS, deadline)
+        while (server.activity().events === a.events && clock.now() < burstEnd) {
+          const next = clock.nextAt() ?? Infinity
+          clock.advanceTo(Math.min(next, clock.now() + STEP_MS, burstEnd))
+        }
       }, IDLE_MS / 4)
       child.on('error', (e) => {
         clearInterval(pacer)

@@ -109,13 +109,9 @@ export function runCreate(ctx: KubectlContext, args: string[], flags: FlagValues
       emit(ctx, obj, output, refName(t, name), dryRun)
       return 0
     }
-    try {
-      const created = ctx.api.create(t, obj, { dryRun: dryRun === 'server', user: ctx.user })
-      emit(ctx, created, output, refName(t, name), dryRun)
-    } catch (e) {
-      if (isStatusError(e) && e.status.reason !== 'Invalid') throw new KubectlError(`error: failed to create namespace: ${e.message}`)
-      throw e
-    }
+    // Unlike create deployment, upstream returns the namespace create error unwrapped.
+    const created = ctx.api.create(t, obj, { dryRun: dryRun === 'server', user: ctx.user })
+    emit(ctx, created, output, refName(t, name), dryRun)
     return 0
   }
   throw new KubectlError(`error: unknown command "${sub}" for "kubectl create"`)

@@ -2,6 +2,7 @@
 
 import { clone } from '../../api/types'
 import { KubectlError, type KubectlContext } from '../context'
+import { isStatusError } from '../../machinery/errors'
 import { formatError } from '../errors'
 import type { FlagSpec, FlagValues } from '../flags'
 import { parseResourceArgs, refName } from '../resource-args'
@@ -25,13 +26,24 @@ export function runScale(ctx: KubectlContext, args: string[], flags: FlagValues)
   const sels = parseResourceArgs(ctx.api, args)
   if (!sels.length || !sels.some((s) => s.names.length)) throw new KubectlError("error: resource(s) were provided, but no name was specified")
   let exit = 0
+  let counter = 0
+  // Objects the builder could not fetch are reported after the others are scaled (its infoErr).
+  const infoErrs: string[] = []
   for (const sel of sels) {
     for (const name of sel.names) {
       try {
         if (!SCALABLE.has(`${sel.type.group}/${sel.type.plural}`)) {
           throw new KubectlError(`error: no scaler has been implemented for {"${sel.type.group}" "${sel.type.kind}"}`)
         }
-        const obj = ctx.api.get(sel.type, ctx.namespace, name)
+        let obj
+        try {
+          obj = ctx.api.get(sel.type, ctx.namespace, name)
+        } catch (e) {
+          if (!isStatusError(e)) throw e
+          infoErrs.push(formatError(e))
+          continue
+        }
+        counter++
         const spec = obj.spec as { replicas?: number }
         const cur = flags['current-replicas'] as number
         if (cur >= 0 && (spec.replicas ?? 1) !== cur) throw new KubectlError(`error: Expected replicas to be ${cur}, was ${spec.replicas ?? 1}`)
@@ -45,5 +57,7 @@ export function runScale(ctx: KubectlContext, args: string[], flags: FlagValues)
       }
     }
   }
-  return exit
+  if (counter === 0 && exit === 0) throw new KubectlError('error: no objects passed to scale')
+  for (const e of infoErrs) ctx.err(`${e}\n`)
+  return infoErrs.length ? 1 : exit
 }

@@ -74,3 +74,35 @@ export function describeSecret(_ctx: DescribeContext, s: any): string {
   }
   return w.toString()
 }
+
+/** describeServiceAccount: the three secret lists, in the sorted order of their padded headers. */
+export function describeServiceAccount(ctx: DescribeContext, sa: any, events: KubeObject[] | undefined): string {
+  const w = new PrefixWriter()
+  w.write(LEVEL_0, `Name:\t${sa.metadata.name}\n`)
+  w.write(LEVEL_0, `Namespace:\t${sa.metadata.namespace}\n`)
+  printLabelsMultiline(w, 'Labels', sa.metadata.labels)
+  printAnnotationsMultiline(w, 'Annotations', sa.metadata.annotations)
+  const t = ctx.api.registry.forGroupResource('', 'secrets')
+  const secrets: any[] = t ? ctx.api.list(t, { namespace: sa.metadata.namespace }).items : []
+  const existing = new Set(secrets.map((s) => s.metadata.name))
+  const tokens = secrets.filter(
+    (s) =>
+      s.type === 'kubernetes.io/service-account-token' &&
+      s.metadata.annotations?.['kubernetes.io/service-account.name'] === sa.metadata.name &&
+      s.metadata.annotations?.['kubernetes.io/service-account.uid'] === sa.metadata.uid,
+  )
+  const groups: [string, string[]][] = [
+    ['Image pull secrets:', (sa.imagePullSecrets ?? []).map((s: any) => s.name)],
+    ['Mountable secrets: ', (sa.secrets ?? []).map((s: any) => s.name)],
+    ['Tokens:            ', tokens.map((s) => s.metadata.name)],
+  ]
+  for (const [header, names] of groups) {
+    if (!names.length) {
+      w.write(LEVEL_0, `${header}\t<none>\n`)
+      continue
+    }
+    names.forEach((n, i) => w.write(LEVEL_0, `${i === 0 ? header : '                   '}\t${n}${existing.has(n) ? '' : ' (not found)'}\n`))
+  }
+  if (events) describeEvents(events, w, ctx.now)
+  return w.toString()
+}

@@ -6,7 +6,8 @@
 import type { ResourceType } from '../../api/resources'
 import { storageKey } from '../../api/resources'
 import type { KubeObject } from '../../api/types'
-import { describeConfigMap, describeSecret } from './config'
+import { describeConfigMap, describeSecret, describeServiceAccount } from './config'
+import { describeCronJob, describeDaemonSet, describeJob, describeStatefulSet } from './controllers'
 import { refFor, searchEvents } from './events'
 import { describeGeneric } from './generic'
 import { describeNode, nodeEvents } from './node'
@@ -32,6 +33,11 @@ const DESCRIBERS: Record<string, Entry> = {
   namespaces: { describe: (ctx, o) => describeNamespace(ctx, o), noEvents: true },
   configmaps: { describe: describeConfigMap },
   secrets: { describe: (ctx, o) => describeSecret(ctx, o), noEvents: true },
+  serviceaccounts: { describe: describeServiceAccount },
+  'apps/daemonsets': { describe: describeDaemonSet },
+  'apps/statefulsets': { describe: describeStatefulSet },
+  'batch/jobs': { describe: describeJob },
+  'batch/cronjobs': { describe: describeCronJob },
   'apps/deployments': { describe: describeDeployment },
   'apps/replicasets': { describe: describeReplicaSet },
 }

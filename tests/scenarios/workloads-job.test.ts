@@ -111,6 +111,25 @@ describe('Job', { timeout: 30_000 }, () => {
     expect(jobEvents(c)).toContain('DeadlineExceeded: Job was active longer than specified deadline')
   })
 
+  it('suspend deletes the running pods; resuming starts them again', () => {
+    const c = createCluster({ seed: 6 })
+    c.apply(JOB('  parallelism: 2\n  completions: 2\n', '        image: busybox\n        command: ["sh", "-c", "sleep 3600"]\n'))
+    c.advance('10s')
+    expect(pods(c)).toHaveLength(2)
+    c.apply(JOB('  parallelism: 2\n  completions: 2\n  suspend: true\n', '        image: busybox\n        command: ["sh", "-c", "sleep 3600"]\n'))
+    c.advance('40s')
+    expect(pods(c)).toEqual([])
+    expect(c.kubectl('get job work --no-headers').stdout).toMatch(/^work +Suspended /)
+    c.apply(JOB('  parallelism: 2\n  completions: 2\n  suspend: false\n', '        image: busybox\n        command: ["sh", "-c", "sleep 3600"]\n'))
+    c.advance('10s')
+    expect(pods(c).filter((l) => / Running /.test(l))).toHaveLength(2)
+    const events = jobEvents(c)
+    expect(events).toContain('Suspended: Job suspended')
+    expect(events).toContain('Resumed: Job resumed')
+    const cond = (job(c).status as { conditions: { type: string; status: string; reason: string }[] }).conditions
+    expect(cond).toEqual([expect.objectContaining({ type: 'Suspended', status: 'False', reason: 'JobResumed' })])
+  })
+
   it('ttlSecondsAfterFinished deletes the Job and its pods', () => {
     const c = createCluster({ seed: 6 })
     c.apply(JOB('  ttlSecondsAfterFinished: 30\n'))

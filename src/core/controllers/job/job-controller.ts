@@ -19,6 +19,7 @@ import { isPodActive, isPodReady, podFromTemplate, podPhase } from '../controlle
 import { claimObjects } from '../controller-utils/ref-manager'
 import {
   completionIndex,
+  ensureJobConditionStatus,
   findCondition,
   formatIndexes,
   isIndexed,
@@ -112,6 +113,7 @@ export class JobController {
       active = this.manageJob(job, pods, active, succeeded, succeededIndexes, now, (n) => (terminating += n))
       const complete = completions === undefined ? succeeded > 0 && active.length === 0 : succeeded >= completions && active.length === 0
       if (complete) finished = newCondition('SuccessCriteriaMet', 'CompletionsReached', 'Reached expected number of succeeded pods', now)
+      else this.suspendConditions(job, st, now)
     }
 
     // Count the finished pods: note them as uncounted, drop their finalizers, then add them up.
@@ -132,8 +134,6 @@ export class JobController {
     for (const p of toRelease) this.removeFinalizer(p)
     if (!indexed) st.succeeded = (st.succeeded ?? 0) + uncountedSucceeded.length
     st.failed = (st.failed ?? 0) + uncountedFailed.length
-    if (!st.succeeded) delete st.succeeded
-    if (!st.failed) delete st.failed
     st.uncountedTerminatedPods = {}
 
     // enactJobFinished: the terminal condition once no pod is still terminating.
@@ -150,6 +150,16 @@ export class JobController {
       this.recorder.event(job, 'Normal', 'Completed', 'Job completed')
     } else if (done) this.recorder.event(job, 'Warning', done.reason ?? '', done.message ?? '')
     return undefined
+  }
+
+  /** The Suspended condition and its events; resuming restarts the active deadline clock. */
+  private suspendConditions(job: KubeObject, st: JobStatus, now: number): void {
+    if (jspec(job).suspend) {
+      if (ensureJobConditionStatus(st, 'Suspended', 'True', 'JobSuspended', 'Job suspended', now)) this.recorder.event(job, 'Normal', 'Suspended', 'Job suspended')
+    } else if (ensureJobConditionStatus(st, 'Suspended', 'False', 'JobResumed', 'Job resumed', now)) {
+      this.recorder.event(job, 'Normal', 'Resumed', 'Job resumed')
+      st.startTime = rfc3339(now)
+    }
   }
 
   private pastActiveDeadline(job: KubeObject, st: JobStatus, now: number): boolean {
@@ -257,6 +267,12 @@ export class JobController {
   }
 
   private writeStatus(job: KubeObject, st: JobStatus): void {
+    // omitempty: an empty list or string is not stored, so it must not be compared either.
+    if (!st.conditions?.length) delete st.conditions
+    if (!st.completedIndexes) delete st.completedIndexes
+    if (!st.succeeded) delete st.succeeded
+    if (!st.failed) delete st.failed
+    if (!st.active) delete st.active
     const cur = this.jobInformer.get(job.metadata.namespace, job.metadata.name!)
     if (!cur || JSON.stringify(cur.status ?? {}) === JSON.stringify(st)) return
     const next = clone(cur)

@@ -165,3 +165,22 @@ export function pastBackoffLimitOnFailure(job: KubeObject, pods: KubeObject[]): 
   const limit = jspec(job).backoffLimit ?? 6
   return limit === 0 ? restarts > 0 : restarts >= limit
 }
+
+/**
+ * ensureJobConditionStatus: set a condition's status, reason and message (a False condition
+ * is never added, only updated). Returns whether anything changed.
+ */
+export function ensureJobConditionStatus(st: JobStatus, type: string, status: 'True' | 'False', reason: string, message: string, now: number): boolean {
+  const conds = (st.conditions ??= [])
+  const t = rfc3339(now)
+  const c = conds.find((x) => x.type === type)
+  if (!c) {
+    if (status === 'False') return false
+    conds.push({ type, status, lastProbeTime: t, lastTransitionTime: t, reason, message })
+    return true
+  }
+  if (c.status === status && c.reason === reason && c.message === message) return false
+  if (c.status !== status) c.lastTransitionTime = t
+  Object.assign(c, { status, reason, message, lastProbeTime: t })
+  return true
+}

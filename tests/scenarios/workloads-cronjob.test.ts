@@ -40,6 +40,9 @@ describe('CronJob', { timeout: 30_000 }, () => {
     expect(jobNames(c)).toEqual([])
     c.advance('2s')
     expect(jobNames(c)).toEqual([`tick-${EPOCH_MINUTES + 2}`])
+    const first = c.api.get(c.api.registry.lookup('jobs')!, 'default', `tick-${EPOCH_MINUTES + 2}`)
+    expect(first.metadata.annotations).toEqual({ 'batch.kubernetes.io/cronjob-scheduled-timestamp': '2025-01-01T00:02:00Z' })
+    expect(first.metadata.ownerReferences?.[0]).toMatchObject({ kind: 'CronJob', name: 'tick', controller: true })
     c.advance('8m5s')
     // Jobs at minutes 2, 4, 6, 8, 10: once the fifth finished, the oldest two were trimmed.
     expect(jobNames(c)).toEqual([6, 8, 10].map((m) => `tick-${EPOCH_MINUTES + m}`))
@@ -88,5 +91,7 @@ describe('CronJob', { timeout: 30_000 }, () => {
     expect(jobNames(c)).toEqual([])
     c.advance('2s')
     expect(jobNames(c)).toEqual([`tick-${EPOCH_MINUTES + 5}`])
+    const job = c.api.get(c.api.registry.lookup('jobs')!, 'default', `tick-${EPOCH_MINUTES + 5}`)
+    expect(job.metadata.annotations).toMatchObject({ 'batch.kubernetes.io/cronjob-scheduled-timestamp': '2025-01-01T05:35:00+05:30' })
   })
 })

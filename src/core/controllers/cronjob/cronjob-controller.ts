@@ -16,6 +16,8 @@ import { parseTime, rfc1123z, rfc3339 } from '../../machinery/time'
 import { ownerRefFor } from '../controller-utils/pods'
 import { mostRecentScheduleTime, parseSchedule, type Schedule } from './schedule'
 
+export const SCHEDULED_TIMESTAMP_ANNOTATION = 'batch.kubernetes.io/cronjob-scheduled-timestamp'
+
 /** nextScheduleDelta: come back a little after the scheduled time. */
 export const NEXT_SCHEDULE_DELTA_MS = 100
 
@@ -140,7 +142,7 @@ export class CronJobController {
       for (const ref of st.active ?? []) this.deleteJob(cj, ref.name)
       st.active = []
     }
-    const created = this.createJob(cj, name)
+    const created = this.createJob(cj, name, scheduled)
     if (created) {
       st.active = [...(st.active ?? []), jobRef(created)]
       st.lastScheduleTime = rfc3339(scheduled)
@@ -177,7 +179,7 @@ export class CronJobController {
   }
 
   /** getJobFromTemplate2 */
-  private createJob(cj: KubeObject, name: string): KubeObject | undefined {
+  private createJob(cj: KubeObject, name: string, scheduled: number): KubeObject | undefined {
     const tpl = clone((cj.spec as CronJobSpec).jobTemplate ?? {})
     const job: KubeObject = {
       apiVersion: 'batch/v1',
@@ -186,7 +188,8 @@ export class CronJobController {
       spec: tpl.spec ?? {},
     }
     if (tpl.metadata?.labels) job.metadata.labels = { ...tpl.metadata.labels }
-    if (tpl.metadata?.annotations) job.metadata.annotations = { ...tpl.metadata.annotations }
+    // CronJobsScheduledAnnotation (beta since v1.28): the run's time in the CronJob's zone.
+    job.metadata.annotations = { ...tpl.metadata?.annotations, [SCHEDULED_TIMESTAMP_ANNOTATION]: inZone(scheduled, (cj.spec as CronJobSpec).timeZone) }
     try {
       const created = this.ctx.api.create(this.jobType, job)
       this.recorder.event(cj, 'Normal', 'SuccessfulCreate', `Created job ${name}`)
@@ -233,6 +236,17 @@ export class CronJobController {
     }
     return undefined
   }
+}
+
+/** RFC 3339 in a time zone, as Go's time.In(loc).Format(time.RFC3339) prints it. */
+export function inZone(ms: number, tz: string | undefined): string {
+  if (!tz || tz === 'UTC' || tz === 'Etc/UTC') return rfc3339(ms)
+  const fmt = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' } as Intl.DateTimeFormatOptions)
+  const name = fmt.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT'
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name)
+  if (!m) return rfc3339(ms)
+  const offsetMs = (m[1] === '-' ? -1 : 1) * (parseInt(m[2]!, 10) * 60 + parseInt(m[3]!, 10)) * 60_000
+  return `${rfc3339(ms + offsetMs).slice(0, -1)}${m[1]}${m[2]}:${m[3]}`
 }
 
 /** time.LoadLocation's check, through the IANA database the JavaScript runtime carries. */

@@ -85,6 +85,7 @@ export function patchResource(ctx: RestContext, req: RestRequest, t: ResourceTyp
     const patched = applyPatch(kind, toScale(live), patch) as KubeObject
     return jsonResponse(200, toScale(api.update(t, fromScale(t, live, patched), opts)))
   }
+  opts = { ...opts, patch: true }
   const patched = applyPatch(kind, live, patch)
   if (!isObject(patched)) throw newInvalid(t.kind, t.group, name, [])
   const obj = patched as KubeObject

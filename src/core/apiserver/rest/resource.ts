@@ -12,6 +12,7 @@ import { ADMIN_USER, type APIServer, type WriteOptions } from '../server'
 import type { Clock } from '../../sim/clock'
 import type { PrintContext } from '../printers'
 import type { PropagationPolicy } from '../delete'
+import type { FieldValidation } from '../decode-request'
 import { decodeObject, parseJSONBody } from './decode'
 import { patchResource } from './patch'
 import type { ResourcePath } from './paths'
@@ -43,8 +44,14 @@ function listItem(o: KubeObject): Omit<KubeObject, 'apiVersion' | 'kind'> {
   return rest
 }
 
+/** The fieldValidation directive; upstream's default for a request that names none is Warn. */
+function fieldValidation(q: Map<string, string>): FieldValidation {
+  const v = q.get('fieldValidation')
+  return v === 'Strict' || v === 'Ignore' ? v : 'Warn'
+}
+
 function writeOptions(q: Map<string, string>): WriteOptions {
-  return { dryRun: q.get('dryRun') === 'All', fieldManager: q.get('fieldManager'), user: ADMIN_USER }
+  return { dryRun: q.get('dryRun') === 'All', fieldManager: q.get('fieldManager'), user: ADMIN_USER, fieldValidation: fieldValidation(q) }
 }
 
 export function handleResource(ctx: RestContext, req: RestRequest, q: Map<string, string>, t: ResourceType, p: ResourcePath): RestResponse {

@@ -12,7 +12,8 @@ import { refFor, searchEvents } from './events'
 import { describeGeneric } from './generic'
 import { describeNode, nodeEvents } from './node'
 import { describePod, podEvents } from './pod'
-import { describeNamespace, describeService } from './service'
+import { describeEndpoints, describeNamespace, describeService } from './service'
+import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from './storage'
 import type { DescribeContext } from './types'
 import { describeDeployment, describeReplicaSet } from './workloads'
 
@@ -38,6 +39,10 @@ const DESCRIBERS: Record<string, Entry> = {
   'apps/statefulsets': { describe: describeStatefulSet },
   'batch/jobs': { describe: describeJob },
   'batch/cronjobs': { describe: describeCronJob },
+  endpoints: { describe: describeEndpoints },
+  persistentvolumeclaims: { describe: describePersistentVolumeClaim },
+  persistentvolumes: { describe: describePersistentVolume },
+  'storage.k8s.io/storageclasses': { describe: describeStorageClass },
   'apps/deployments': { describe: describeDeployment },
   'apps/replicasets': { describe: describeReplicaSet },
 }

@@ -6,7 +6,7 @@ import { formatLabels } from '../../machinery/labels'
 import { describeEvents } from './events'
 import { describeTime, printAnnotationsMultiline, printLabelsMultiline } from './format'
 import { quantityString } from '../../machinery/quantity-string'
-import { LEVEL_0, LEVEL_1, PrefixWriter } from './tabwriter'
+import { LEVEL_0, LEVEL_1, LEVEL_2, PrefixWriter } from './tabwriter'
 import type { DescribeContext } from './types'
 
 /** formatEndpointSlices: up to three ip:port of the slices' endpoints for one port name. */
@@ -133,5 +133,28 @@ export function describeNamespace(ctx: DescribeContext, ns: any): string {
   describeQuotas(list('resourcequotas'), w)
   w.write(LEVEL_0, '\n')
   describeLimitRanges(list('limitranges'), w)
+  return w.toString()
+}
+
+export function describeEndpoints(ctx: DescribeContext, ep: any, events: KubeObject[] | undefined): string {
+  const w = new PrefixWriter()
+  w.write(LEVEL_0, `Name:\t${ep.metadata.name}\n`)
+  w.write(LEVEL_0, `Namespace:\t${ep.metadata.namespace}\n`)
+  printLabelsMultiline(w, 'Labels', ep.metadata.labels)
+  printAnnotationsMultiline(w, 'Annotations', ep.metadata.annotations)
+  w.write(LEVEL_0, 'Subsets:\n')
+  for (const ss of ep.subsets ?? []) {
+    const ips = (list: any[] | undefined) => (list ?? []).map((a) => a.ip).join(',') || '<none>'
+    w.write(LEVEL_1, `Addresses:\t${ips(ss.addresses)}\n`)
+    w.write(LEVEL_1, `NotReadyAddresses:\t${ips(ss.notReadyAddresses)}\n`)
+    if (ss.ports?.length) {
+      w.write(LEVEL_1, 'Ports:\n')
+      w.write(LEVEL_2, 'Name\tPort\tProtocol\n')
+      w.write(LEVEL_2, '----\t----\t--------\n')
+      for (const p of ss.ports) w.write(LEVEL_2, `${p.name || '<unset>'}\t${p.port}\t${p.protocol ?? 'TCP'}\n`)
+    }
+    w.write(LEVEL_0, '\n')
+  }
+  if (events) describeEvents(events, w, ctx.now)
   return w.toString()
 }

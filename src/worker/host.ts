@@ -60,7 +60,7 @@ export class WorkerHost {
         return this.init({ seed: msg.seed, workers: msg.workers })
       case 'apply':
         return this.answer(msg.id, (c) => {
-          const out = c.apply(msg.yaml)
+          const out = c.apply(msg.yaml, { source: 'manifest.yaml' })
           return { type: 'applied', id: msg.id, results: out.results, stdout: out.stdout, stderr: out.stderr, exitCode: out.exitCode }
         })
       case 'kubectl':

@@ -106,7 +106,6 @@ export function runRolloutStatus(ctx: KubectlContext, targets: RolloutTarget[], 
   const revision = flags.revision as number
   if (revision < 0) throw new KubectlError(`error: revision must be a positive integer: ${revision}`)
   if (targets.length !== 1) {
-    if (!targets.length) return 0
     throw new KubectlError(`error: rollout status is only supported on individual resources and resource collections - ${targets.length} resources were found`)
   }
   const { type, name } = targets[0]!

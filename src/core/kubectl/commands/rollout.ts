@@ -72,9 +72,6 @@ export function resolveTargets(ctx: KubectlContext, args: string[], selector = '
       for (const o of items) out.push({ type: sel.type, name: o.metadata.name! })
     }
   }
-  if (!out.length) {
-    ctx.err(`No resources found in ${ctx.namespace} namespace.\n`)
-  }
   return out
 }
 
@@ -120,6 +117,10 @@ const MUTATIONS = { pause: [pause, 'paused'], resume: [resume, 'resumed'], resta
 
 function runPatchCommand(ctx: KubectlContext, sub: keyof typeof MUTATIONS, targets: RolloutTarget[]): number {
   const [mutate, verb] = MUTATIONS[sub]
+  if (!targets.length) {
+    ctx.err(`No resources found in ${ctx.namespace} namespace.\n`)
+    return 0
+  }
   const errs: string[] = []
   let exit = 0
   for (const { type, name } of targets) {

@@ -10,8 +10,10 @@ import { describeConfigMap, describeSecret, describeServiceAccount } from './con
 import { describeCronJob, describeDaemonSet, describeJob, describeStatefulSet } from './controllers'
 import { refFor, searchEvents } from './events'
 import { describeGeneric } from './generic'
+import { describeIngress, describeIngressClass, describePodDisruptionBudget, describePriorityClass } from './networking'
 import { describeNode, nodeEvents } from './node'
 import { describePod, podEvents } from './pod'
+import { describeRole, describeRoleBinding } from './rbac'
 import { describeEndpoints, describeNamespace, describeService } from './service'
 import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from './storage'
 import type { DescribeContext } from './types'
@@ -23,7 +25,7 @@ interface Entry {
   describe: DescribeFn
   /** How this describer finds its object's events; the default matches name, namespace, kind and uid. */
   events?: (ctx: DescribeContext, obj: KubeObject) => KubeObject[]
-  /** Namespaces and Secrets are described without events. */
+  /** Some describers (namespaces, secrets, RBAC) show no events. */
   noEvents?: boolean
 }
 
@@ -43,6 +45,14 @@ const DESCRIBERS: Record<string, Entry> = {
   persistentvolumeclaims: { describe: describePersistentVolumeClaim },
   persistentvolumes: { describe: describePersistentVolume },
   'storage.k8s.io/storageclasses': { describe: describeStorageClass },
+  'networking.k8s.io/ingresses': { describe: describeIngress },
+  'networking.k8s.io/ingressclasses': { describe: describeIngressClass },
+  'policy/poddisruptionbudgets': { describe: describePodDisruptionBudget },
+  'scheduling.k8s.io/priorityclasses': { describe: describePriorityClass },
+  'rbac.authorization.k8s.io/roles': { describe: (ctx, o) => describeRole(ctx, o), noEvents: true },
+  'rbac.authorization.k8s.io/clusterroles': { describe: (ctx, o) => describeRole(ctx, o), noEvents: true },
+  'rbac.authorization.k8s.io/rolebindings': { describe: (ctx, o) => describeRoleBinding(ctx, o), noEvents: true },
+  'rbac.authorization.k8s.io/clusterrolebindings': { describe: (ctx, o) => describeRoleBinding(ctx, o), noEvents: true },
   'apps/deployments': { describe: describeDeployment },
   'apps/replicasets': { describe: describeReplicaSet },
 }

@@ -10,7 +10,7 @@ import { LEVEL_0, LEVEL_1, LEVEL_2, PrefixWriter } from './tabwriter'
 import type { DescribeContext } from './types'
 
 /** formatEndpointSlices: up to three ip:port of the slices' endpoints for one port name. */
-function formatEndpointSlices(slices: any[], portName: string): string {
+export function formatEndpointSlices(slices: any[], portName: string): string {
   if (!slices.length) return '<none>'
   const list: string[] = []
   let count = 0

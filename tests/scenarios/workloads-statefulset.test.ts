@@ -95,6 +95,29 @@ describe('StatefulSet', { timeout: 30_000 }, () => {
     expect(c.kubectl('get pvc --no-headers').stdout.trim().split('\n')).toHaveLength(3)
   })
 
+  it('whenScaled: Delete removes the PVCs of the pods scaled away', () => {
+    const c = createCluster({ seed: 5 })
+    c.apply(STS(3).replace('  serviceName: nginx\n', '  serviceName: nginx\n  persistentVolumeClaimRetentionPolicy:\n    whenScaled: Delete\n'))
+    c.kubectl('rollout status sts/web')
+    c.kubectl('scale statefulset web --replicas=1')
+    c.advance('60s')
+    expect(c.kubectl('get pvc --no-headers').stdout.trim().split('\n').map((l) => l.split(/\s+/)[0])).toEqual(['www-web-0'])
+  })
+
+  it('rollout undo goes back to the previous revision', () => {
+    const c = createCluster({ seed: 5 })
+    c.apply(STS(2))
+    c.kubectl('rollout status sts/web')
+    c.kubectl('set image statefulset/web nginx=nginx:1.27')
+    c.kubectl('rollout status sts/web')
+    expect(c.kubectl('rollout undo statefulset/web').stdout).toBe('statefulset.apps/web rolled back\n')
+    c.kubectl('rollout status sts/web')
+    const image = (n: string) => (c.api.get(c.api.registry.lookup('pods')!, 'default', n).spec as { containers: { image: string }[] }).containers[0]!.image
+    expect(['web-0', 'web-1'].map(image)).toEqual(['nginx', 'nginx'])
+    // Revision 1 was reused as revision 3.
+    expect(c.kubectl('rollout history sts/web').stdout).toBe('statefulset.apps/web \nREVISION  CHANGE-CAUSE\n2         <none>\n3         <none>\n\n')
+  })
+
   it('rolls an update from the highest ordinal and records ControllerRevisions', () => {
     const c = createCluster({ seed: 5 })
     c.apply(STS(3))

@@ -103,6 +103,7 @@ export class StatefulSetController {
       }
       // OrderedReady scales down only while every other pod is healthy.
       if (monotonic && pods.some((p) => p !== pod && !p.metadata.deletionTimestamp && !isRunningAndReady(p))) return
+      if (spec.persistentVolumeClaimRetentionPolicy?.whenScaled === 'Delete') this.claimsFollowPod(set, pod)
       this.deletePod(set, pod)
       if (monotonic) return
     }
@@ -141,6 +142,21 @@ export class StatefulSetController {
     } catch (e) {
       this.recorder.event(set, 'Warning', 'FailedCreate', `create Pod ${pod.metadata.name} in StatefulSet ${set.metadata.name} failed error: ${e instanceof Error ? e.message : String(e)}`)
       return false
+    }
+  }
+
+  /** whenScaled: Delete - the condemned pod becomes its claims' owner, so they go with it. */
+  private claimsFollowPod(set: KubeObject, pod: KubeObject): void {
+    for (const claim of claimsFor(set, ordinalOf(set, pod))) {
+      const cur = this.ctx.api.peek(this.pvcType, set.metadata.namespace, claim.metadata.name!)
+      if (!cur || cur.metadata.ownerReferences?.some((r) => r.uid === pod.metadata.uid)) continue
+      const next = clone(cur)
+      next.metadata.ownerReferences = [...(next.metadata.ownerReferences ?? []), { apiVersion: 'v1', kind: 'Pod', name: pod.metadata.name!, uid: pod.metadata.uid! }]
+      try {
+        this.ctx.api.update(this.pvcType, next)
+      } catch {
+        // Changed meanwhile: the next scale-down pass tries again.
+      }
     }
   }
 

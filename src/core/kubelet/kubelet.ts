@@ -25,6 +25,8 @@ export const NODE_STATUS_UPDATE_FREQUENCY_MS = 10_000
 export const NODE_STATUS_REPORT_FREQUENCY_MS = 5 * 60_000
 export const NODE_LEASE_DURATION_SECONDS = 40
 export const NODE_LEASE_RENEW_INTERVAL_MS = 10_000
+/** kubelet --sync-frequency: the periodic pod sync that refreshes configMap and secret volumes. */
+export const SYNC_FREQUENCY_MS = 60_000
 
 export interface KubeletHooks {
   /** The simulated runtime's answer for what a container does (the shell lives there). */
@@ -113,6 +115,7 @@ export class Kubelet {
     this.renewLease()
     this.loops.push(this.clock.every(NODE_LEASE_RENEW_INTERVAL_MS, () => this.renewLease()))
     this.loops.push(this.clock.every(NODE_STATUS_UPDATE_FREQUENCY_MS, () => this.syncNodeStatus()))
+    this.loops.push(this.clock.every(SYNC_FREQUENCY_MS, () => this.syncVolumes()))
   }
 
   private renewLease(): void {
@@ -142,6 +145,11 @@ export class Kubelet {
     } catch {
       // The namespace may not exist yet during bootstrap; the next renewal retries.
     }
+  }
+
+  private syncVolumes(): void {
+    if (!this.powered) return
+    for (const w of this.workers.values()) if (!w.done && !w.terminating) this.runtime.refreshVolumes(w.pod)
   }
 
   /** Computed every 10 s, written when something changed or every 5 minutes. */

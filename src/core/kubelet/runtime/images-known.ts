@@ -16,6 +16,8 @@ export interface ServerProfile {
   banner?(now: number, cpus: number): string[]
   /** How long it takes to stop after SIGTERM (SIGQUIT for nginx). */
   stopAfterMs: number
+  /** A web server: the folder it serves on port 80, and its 404 page. */
+  http?: { docRoot: string; notFound: string }
 }
 
 export interface ImageProfile {
@@ -92,7 +94,12 @@ const NGINX: ImageProfile = {
   env: { NGINX_VERSION: '1.27.3', NJS_VERSION: '0.8.7', NJS_RELEASE: '1~bookworm', PKG_RELEASE: '1~bookworm' },
   files: { 'usr/share/nginx/html/index.html': NGINX_INDEX_HTML, 'usr/share/nginx/html/50x.html': '<!DOCTYPE html>\n<html>\n<head>\n<title>Error</title>\n</head>\n<body>\n<h1>An error occurred.</h1>\n</body>\n</html>\n' },
   programs: { curl: 0 },
-  server: { binaries: ['nginx'], banner: nginxBanner, stopAfterMs: 300 },
+  server: {
+    binaries: ['nginx'],
+    banner: nginxBanner,
+    stopAfterMs: 300,
+    http: { docRoot: '/usr/share/nginx/html', notFound: '<html>\n<head><title>404 Not Found</title></head>\n<body>\n<center><h1>404 Not Found</h1></center>\n<hr><center>nginx/1.27.3</center>\n</body>\n</html>\n' },
+  },
 }
 
 const PROFILES: Record<string, ImageProfile> = {
@@ -113,7 +120,11 @@ const PROFILES: Record<string, ImageProfile> = {
     shell: 'dash',
     cmd: ['httpd-foreground'],
     files: { 'usr/local/apache2/htdocs/index.html': '<html><body><h1>It works!</h1></body></html>\n' },
-    server: { binaries: ['httpd-foreground', 'httpd'], stopAfterMs: 500 },
+    server: {
+      binaries: ['httpd-foreground', 'httpd'],
+      stopAfterMs: 500,
+      http: { docRoot: '/usr/local/apache2/htdocs', notFound: '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n' },
+    },
   },
   redis: { shell: 'dash', entrypoint: ['docker-entrypoint.sh'], cmd: ['redis-server'], programs: { 'redis-cli': 0 }, server: { binaries: ['redis-server'], stopAfterMs: 200 } },
   'hello-world': { cmd: ['/hello'], programs: { hello: 10 } },
@@ -141,6 +152,15 @@ export function containerArgv(p: ImageProfile, command?: string[], args?: string
   if (command?.length) return [...command, ...(args ?? [])]
   if (args?.length) return [...(p.entrypoint ?? []), ...args]
   return [...(p.entrypoint ?? []), ...(p.cmd ?? [])]
+}
+
+/** The files the kubelet manages in every container: hostname, hosts, resolv.conf. */
+export function podManagedFiles(hostname: string, namespace: string, podIP: string | undefined): Record<string, string> {
+  return {
+    'etc/hostname': `${hostname}\n`,
+    'etc/hosts': `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${podIP ?? ''}\t${hostname}\n`,
+    'etc/resolv.conf': `search ${namespace}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`,
+  }
 }
 
 export function baseName(path: string): string {

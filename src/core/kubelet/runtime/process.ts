@@ -71,3 +71,17 @@ export class Process {
     this.run.return(137)
   }
 }
+
+/** Runs to the end at once, counting sleeps against a budget instead of the clock (probes). */
+export function runWithin(run: Run, budgetMs: number): { exitCode: number; timedOut: boolean } {
+  let spent = 0
+  for (;;) {
+    const r = run.next()
+    if (r.done) return { exitCode: r.value, timedOut: false }
+    spent += r.value.kind === 'sleep' ? r.value.ms : Infinity
+    if (spent > budgetMs) {
+      run.return(1)
+      return { exitCode: 1, timedOut: true }
+    }
+  }
+}

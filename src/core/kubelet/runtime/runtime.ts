@@ -8,10 +8,10 @@
 import type { KubeObject } from '../../api/types'
 import type { Clock } from '../../sim/clock'
 import { containerEnv, ContainerConfigError, expandRefs, type EnvContainer, type EnvSource } from './env'
-import { ContainerFS, FsError, newVolume, type VolumeData } from './fs/filesystem'
-import { baseName, containerArgv, profileFor, type ImageProfile } from './images-known'
+import { ContainerFS, FsError, newVolume, normalizePath, type VolumeData } from './fs/filesystem'
+import { baseName, containerArgv, podManagedFiles, profileFor, type ImageProfile } from './images-known'
 import { ContainerLogStore, type LogLine, type LogQuery } from './logs'
-import { Process } from './process'
+import { Process, runWithin } from './process'
 import { externalProgram, type LocalHTTP } from './programs'
 import { BUILTINS } from './shell/commands'
 import { Shell } from './shell/interpreter'
@@ -57,9 +57,17 @@ interface ContainerRecord {
 const SHELL_ONLY = new Set(['exit', 'cd', 'export', 'unset', 'set', ':'])
 /** Docker entrypoint scripts that hand over to their arguments. */
 const ENTRYPOINT_WRAPPERS = new Set(['docker-entrypoint.sh'])
-/** Where the known web servers serve files from. */
-const DOC_ROOTS: Record<string, string> = { nginx: '/usr/share/nginx/html', 'httpd-foreground': '/usr/local/apache2/htdocs', httpd: '/usr/local/apache2/htdocs' }
-const NGINX_404 = '<html>\n<head><title>404 Not Found</title></head>\n<body>\n<center><h1>404 Not Found</h1></center>\n<hr><center>nginx/1.27.3</center>\n</body>\n</html>\n'
+
+/**
+ * A subPath of a configMap or secret volume is bound to the files as they were at start: the
+ * kubelet's later atomic updates swap a symlink the bind mount does not follow.
+ */
+function subPathView(v: VolumeData, subPath: string | undefined): VolumeData {
+  if (!subPath || !v.readOnly) return v
+  const copy: VolumeData = { files: {}, dirs: [...v.dirs], readOnly: true }
+  for (const [k, f] of Object.entries(v.files)) copy.files[k] = { ...f }
+  return copy
+}
 
 export class ContainerRuntime {
   readonly logs = new ContainerLogStore()
@@ -80,6 +88,34 @@ export class ContainerRuntime {
     const spec = pod.spec as { hostname?: string; subdomain?: string }
     const volumes = buildVolumes(pod, this.source, this.storage, this.node.name, this.clock.now())
     this.sandboxes.set(pod.metadata.uid!, { uid: pod.metadata.uid!, hostname: spec.hostname ?? pod.metadata.name!, namespace: pod.metadata.namespace ?? 'default', volumes })
+  }
+
+  /**
+   * The kubelet's periodic sync rewrites configMap and secret volumes from the current
+   * objects (the atomic writer swaps the files), so mounted files follow updates within a
+   * sync period; environment variables do not change, as upstream.
+   */
+  refreshVolumes(pod: KubeObject): void {
+    const sb = this.sandboxes.get(pod.metadata.uid!)
+    if (!sb) return
+    const specs = ((pod.spec as { volumes?: { name: string; configMap?: object; secret?: object }[] }).volumes ?? []).filter((v) => v.configMap || v.secret)
+    if (!specs.length) return
+    let fresh: Record<string, VolumeData>
+    try {
+      fresh = buildVolumes({ ...pod, spec: { ...(pod.spec as object), volumes: specs } } as KubeObject, this.source, this.storage, this.node.name, this.clock.now())
+    } catch {
+      return // A source was deleted: the kubelet keeps the last files it wrote.
+    }
+    for (const v of specs) {
+      const old = sb.volumes[v.name]
+      const next = fresh[v.name]
+      if (!old || !next) continue
+      const changed = Object.keys({ ...old.files, ...next.files }).filter((k) => old.files[k]?.data !== next.files[k]?.data)
+      if (!changed.length) continue
+      old.files = next.files
+      old.dirs = next.dirs
+      for (const k of changed) this.fire(old, k)
+    }
   }
 
   setPodIP(uid: string, ip: string): void {
@@ -113,10 +149,7 @@ export class ContainerRuntime {
   }
 
   private rootLayer(profile: ImageProfile, sb: Sandbox): VolumeData {
-    const files: Record<string, string> = { ...(profile.files ?? {}) }
-    files['etc/hostname'] = `${sb.hostname}\n`
-    files['etc/hosts'] = `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${sb.podIP ?? ''}\t${sb.hostname}\n`
-    files['etc/resolv.conf'] = `search ${sb.namespace}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`
+    const files = { ...(profile.files ?? {}), ...podManagedFiles(sb.hostname, sb.namespace, sb.podIP) }
     const root = newVolume(files, this.clock.now())
     for (const d of ['bin', 'dev', 'proc', 'root', 'sys', 'tmp', 'usr', 'var', 'home']) if (!root.dirs.includes(d)) root.dirs.push(d)
     return root
@@ -152,15 +185,15 @@ export class ContainerRuntime {
     return (port, path) => {
       for (const rec of this.containers.values()) {
         if (rec.podUID !== podUID || !this.processes.get(rec.id) || this.processes.get(rec.id)!.done) continue
-        const server = rec.profile.server?.binaries.find((b) => DOC_ROOTS[b])
-        if (!server || port !== 80) continue
-        const root = DOC_ROOTS[server]!
+        const http = rec.profile.server?.http
+        if (!http || port !== 80) continue
+        const root = http.docRoot
         const file = path.endsWith('/') ? `${root}${path}index.html` : `${root}${path}`
         try {
           return { status: 200, body: rec.fs.read(file) }
         } catch (e) {
           if (!(e instanceof FsError)) throw e
-          return { status: 404, body: NGINX_404 }
+          return { status: 404, body: http.notFound }
         }
       }
       return undefined
@@ -178,7 +211,11 @@ export class ContainerRuntime {
     for (const r of older.slice(0, -1)) this.remove(r.id)
     const sb = this.sandboxes.get(uid) ?? { uid, hostname: pod.metadata.name!, namespace: pod.metadata.namespace ?? 'default', volumes: {} }
     const profile = profileFor(c.image ?? '')
-    const mounts = (c.volumeMounts ?? []).filter((m) => sb.volumes[m.name]).map((m) => ({ path: m.mountPath, volume: sb.volumes[m.name]!, readOnly: !!m.readOnly }))
+    const mounts = (c.volumeMounts ?? [])
+      .filter((m) => sb.volumes[m.name])
+      .map((m) => ({ path: normalizePath(m.mountPath), volume: subPathView(sb.volumes[m.name]!, m.subPath), readOnly: !!m.readOnly, subPath: m.subPath ? normalizePath(m.subPath).slice(1) : undefined }))
+    // A subPath that does not exist yet is created as a folder, as the kubelet does.
+    for (const m of mounts) if (m.subPath && !(m.subPath in m.volume.files) && !m.volume.dirs.includes(m.subPath)) m.volume.dirs.push(m.subPath)
     const fs = new ContainerFS(this.rootLayer(profile, sb), mounts, () => this.clock.now(), (v, rel) => this.fire(v, rel))
     // An application image's program is its server unless the pod is a run-to-completion one.
     const restartPolicy = (pod.spec as { restartPolicy?: string }).restartPolicy ?? 'Always'
@@ -241,6 +278,21 @@ export class ContainerRuntime {
   /** The kubelet's containerLogs endpoint: one container instance's log lines. */
   containerLogs(id: string, q: LogQuery = {}): LogLine[] {
     return this.logs.read(id, q)
+  }
+
+  /**
+   * An exec probe: runs argv in the container at once and reports its exit code and output.
+   * Sleeps inside count against timeoutMs without moving the clock (the probe's own time);
+   * a command that waits longer, or for a file, times out as the kubelet's probe would.
+   */
+  probe(id: string, argv: string[], timeoutMs: number): { exitCode: number; output: string; timedOut: boolean } | undefined {
+    const rec = this.containers.get(id)
+    if (!rec || !this.isRunning(id) || !argv.length) return undefined
+    let output = ''
+    const io: IO = { out: (t) => (output += t), err: (t) => (output += t) }
+    if (!this.executable(rec.profile, argv[0]!)) return { exitCode: 128, output: `exec: "${argv[0]}": executable file not found in $PATH`, timedOut: false }
+    const r = runWithin(this.shellFor(rec, { ...rec.env }).runArgv(argv, io), timeoutMs)
+    return { exitCode: r.exitCode, output, timedOut: r.timedOut }
   }
 
   /** `kubectl exec`: runs argv in the running container; undefined when it is not running. */

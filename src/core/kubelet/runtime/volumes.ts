@@ -138,5 +138,8 @@ export function buildVolumes(pod: KubeObject, source: EnvSource, storage: NodeSt
     else if (v.persistentVolumeClaim) volumes[v.name] = storage.claims[`${ns}/${v.persistentVolumeClaim.claimName}`] ??= newVolume({}, now)
     else volumes[v.name] = newVolume({}, now)
   }
+  for (const v of ((pod.spec as { volumes?: VolumeSpec[] }).volumes ?? [])) {
+    if (v.configMap || v.secret || v.downwardAPI || v.projected) volumes[v.name]!.readOnly = true
+  }
   return volumes
 }

@@ -14,12 +14,16 @@ export interface FileData {
 export interface VolumeData {
   files: Record<string, FileData>
   dirs: string[]
+  /** configMap, secret, downwardAPI and projected volumes are always mounted read-only. */
+  readOnly?: boolean
 }
 
 export interface Mount {
   path: string
   volume: VolumeData
   readOnly: boolean
+  /** volumeMounts.subPath: the file or folder of the volume mounted here instead of its root. */
+  subPath?: string
 }
 
 export function newVolume(files: Record<string, string> = {}, now = 0): VolumeData {
@@ -74,13 +78,19 @@ export class ContainerFS {
   locate(path: string): { volume: VolumeData; rel: string; readOnly: boolean } {
     const p = normalizePath(path)
     for (const m of this.mounts) {
-      if (p === m.path || p.startsWith(`${m.path}/`)) return { volume: m.volume, rel: p.slice(m.path.length + 1), readOnly: m.readOnly }
+      if (p === m.path || p.startsWith(`${m.path}/`)) {
+        const rest = p.slice(m.path.length + 1)
+        const rel = m.subPath ? (rest ? `${m.subPath}/${rest}` : m.subPath) : rest
+        return { volume: m.volume, rel, readOnly: m.readOnly || !!m.volume.readOnly }
+      }
     }
     return { volume: this.root, rel: p.slice(1), readOnly: false }
   }
 
+  /** A folder mounted here (a subPath naming a file mounts a file, not a folder). */
   isMountPoint(path: string): boolean {
-    return this.mounts.some((m) => m.path === normalizePath(path))
+    const m = this.mounts.find((x) => x.path === normalizePath(path))
+    return !!m && !(m.subPath && m.subPath in m.volume.files)
   }
 
   read(path: string): string {
@@ -92,7 +102,7 @@ export class ContainerFS {
 
   exists(path: string): boolean {
     const { volume, rel } = this.locate(path)
-    return rel in volume.files || volume.dirs.includes(rel) || this.isMountPoint(path)
+    return rel in volume.files || volume.dirs.includes(rel) || this.isMountPoint(path) || this.mounts.some((m) => m.path === normalizePath(path))
   }
 
   isDir(path: string): boolean {

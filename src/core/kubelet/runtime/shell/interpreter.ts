@@ -269,8 +269,11 @@ export class Shell implements ShellApi {
         else if (!this.host.fs.exists(path)) this.host.fs.write(path, '', true)
       } catch (e) {
         if (!(e instanceof FsError)) throw e
-        io.err(`${this.prefix()}can't ${r.op === '<' ? 'open' : 'create'} ${target}: ${fsErrorText(e)}\n`)
-        return 1
+        // ash: "can't create"; dash: "cannot create", status 2; bash names only the file.
+        const verb = r.op === '<' ? 'open' : 'create'
+        if (this.bashLike()) io.err(`${this.prefix()}${target}: ${fsErrorText(e)}\n`)
+        else io.err(`${this.prefix()}${this.host.flavour === 'dash' ? 'cannot' : "can't"} ${verb} ${target}: ${fsErrorText(e)}\n`)
+        return this.host.flavour === 'dash' && !this.bashLike() ? 2 : 1
       }
       const write = (t: string) => {
         try {

@@ -14,6 +14,7 @@ import { WorkQueue } from '../../client/workqueue'
 import { computeHash } from '../../machinery/hash'
 import { selectorFromLabelSelector } from '../../machinery/labels'
 import { isPodActive, isPodAvailable, isPodReady, podFromTemplate } from '../controller-utils/pods'
+import { podsToReplace } from './update'
 
 interface Toleration {
   key?: string
@@ -89,16 +90,20 @@ export class DaemonSetController {
     const nodes = this.ctx.informers.nodes().list()
     const now = this.ctx.clock.now()
     let desired = 0
+    const byNode = new Map<string, KubeObject[]>()
     for (const node of nodes) {
       const name = node.metadata.name!
       const mine = pods.filter((p) => nodeTarget(p) === name && isPodActive(p))
       if (this.shouldRun(ds, node)) {
         desired++
+        byNode.set(name, mine)
         if (mine.length === 0) this.createPod(ds, name, hash)
       } else {
         for (const p of mine) this.deletePod(ds, p)
       }
     }
+    // A changed template: replace old pods within maxUnavailable (the next sync recreates them).
+    for (const p of podsToReplace(ds, byNode, hash, now)) this.deletePod(ds, p)
     const current = this.ctx.informers.pods().list(ds.metadata.namespace).filter((p) => controllerRef(p)?.uid === ds.metadata.uid && isPodActive(p))
     const scheduled = current.filter((p) => (p.spec as { nodeName?: string }).nodeName)
     const status = {

@@ -32,9 +32,9 @@ function patchBody(kind: PatchType, body: string | undefined): unknown {
   if (kind === 'apply') return parseYAMLBody(body)
   try {
     return JSON.parse(body ?? '') as unknown
-  } catch (e) {
+  } catch {
     // The patch helpers report a body they cannot read as a 400 with Go's decoder text.
-    throw newBadRequest(goJSONError(body ?? '', e))
+    throw newBadRequest(goJSONError(body ?? ''))
   }
 }
 

@@ -129,4 +129,52 @@ describe('Deployment RollingUpdate (maxSurge 25% up, maxUnavailable 25% down)', 
     // 25 allowed: 5 x 25/13 -> 10, 8 x 25/13 -> 15.
     expect(rsRows(c).map((r) => r.split(/\s+/)[1]).sort()).toEqual(['10', '15'])
   })
+
+  it('CHANGE-CAUSE comes from the kubernetes.io/change-cause annotation', () => {
+    const c = settled(2)
+    const t = c.api.registry.lookup('deployments')!
+    const d = c.api.get(t, 'default', 'web')
+    d.metadata.annotations = { ...d.metadata.annotations, 'kubernetes.io/change-cause': 'image 1.27 for the CVE fix' }
+    ;(d.spec as { template: { spec: { containers: { image: string }[] } } }).template.spec.containers[0]!.image = 'nginx:1.27'
+    c.api.update(t, d)
+    c.advance('30s')
+    expect(c.kubectl('rollout history deployment/web').stdout).toBe('deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n2         image 1.27 for the CVE fix\n\n')
+  })
+
+  it('Recreate stops every old pod before starting new ones; revisionHistoryLimit trims old ReplicaSets', () => {
+    const c = createCluster({ seed: 3 })
+    c.apply(`apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+  revisionHistoryLimit: 1
+  strategy:
+    type: Recreate
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: nginx
+        image: nginx
+`)
+    c.advance('30s')
+    c.kubectl('set image deployment/web nginx=nginx:1.26')
+    c.advance('100ms')
+    const pods = c.kubectl('get pods --no-headers').stdout.trim().split('\n')
+    expect(pods).toHaveLength(3)
+    expect(pods.every((l) => / Terminating /.test(l))).toBe(true)
+    c.advance('30s')
+    c.kubectl('set image deployment/web nginx=nginx:1.27')
+    c.advance('30s')
+    // Revision 1 went: only one old ReplicaSet is kept.
+    expect(rsRows(c)).toHaveLength(2)
+    expect(c.kubectl('rollout history deployment/web').stdout).toBe('deployment.apps/web \nREVISION  CHANGE-CAUSE\n2         <none>\n3         <none>\n\n')
+  })
 })

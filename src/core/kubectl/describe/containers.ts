@@ -6,7 +6,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- containers are read as free-form objects */
 import { formatLabelSelector } from '../../machinery/labels'
 import { describeTime, printAnnotationsMultiline, printBool, printLabelsMultiline, printTolerationsMultiline, stringOrNone } from './format'
-import { quantityString } from '../../machinery/quantity-string'
+import { parseQuantityExact, quantityString } from '../../machinery/quantity-string'
 import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, type PrefixWriter } from './tabwriter'
 import { describeVolumes } from './volumes'
 
@@ -53,6 +53,20 @@ function describeState(name: string, state: any, w: Writer): void {
   }
 }
 
+/**
+ * ExtractContainerResourceValue: the container's own request or limit divided by the divisor
+ * (default 1), rounded up, so a 500m CPU limit reads 1.
+ */
+function resourceFieldValue(c: any, resource: string, divisor: unknown): string {
+  const [kind, name] = resource.split('.')
+  const raw = (c.resources?.[kind === 'limits' ? 'limits' : 'requests'] ?? {})[name ?? '']
+  const value = raw === undefined ? undefined : parseQuantityExact(raw)
+  const div = parseQuantityExact(divisor === undefined || divisor === null ? '1' : (divisor as string))
+  if (!value || !div || div.nanos === 0n) return '0'
+  const q = value.nanos / div.nanos + (value.nanos % div.nanos === 0n ? 0n : 1n)
+  return q.toString()
+}
+
 function describeEnv(c: any, resolve: EnvResolver | undefined, w: Writer): void {
   if (c.envFrom?.length) {
     w.write(LEVEL_2, 'Environment Variables from:\n')
@@ -75,10 +89,8 @@ function describeEnv(c: any, resolve: EnvResolver | undefined, w: Writer): void 
     const vf = e.valueFrom
     if (vf.fieldRef) w.write(LEVEL_3, `${e.name}:\t${resolve ? resolve(e) : ''} (${vf.fieldRef.apiVersion ?? ''}:${vf.fieldRef.fieldPath})\n`)
     else if (vf.resourceFieldRef) {
-      const res = vf.resourceFieldRef.resource
-      const [kind, name] = String(res).split('.')
-      const value = (c.resources?.[kind ?? ''] ?? {})[name ?? '']
-      let text = value === undefined ? '0' : quantityString(value)
+      const res: string = vf.resourceFieldRef.resource
+      let text = resourceFieldValue(c, res, vf.resourceFieldRef.divisor)
       if (text === '0' && (res === 'limits.cpu' || res === 'limits.memory')) text = 'node allocatable'
       w.write(LEVEL_3, `${e.name}:\t${text} (${res})\n`)
     } else if (vf.secretKeyRef) {

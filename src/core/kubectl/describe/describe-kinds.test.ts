@@ -195,3 +195,92 @@ describe('kubectl describe: RBAC, ingress, PDB, PV, endpoints, service account',
     )
   })
 })
+
+describe('kubectl describe pod: resources, probes, environment, mounts, volumes, restarts', () => {
+  const POD = `
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: cfg}
+data: {mode: fast}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: rich}
+spec:
+  containers:
+  - name: app
+    image: nginx
+    ports: [{containerPort: 80}, {containerPort: 443}]
+    env:
+    - name: MODE
+      valueFrom: {configMapKeyRef: {name: cfg, key: mode}}
+    - name: NODE
+      valueFrom: {fieldRef: {fieldPath: spec.nodeName}}
+    - name: POD
+      valueFrom: {fieldRef: {fieldPath: metadata.name}}
+    - name: CPU
+      valueFrom: {resourceFieldRef: {resource: limits.cpu}}
+    envFrom: [{configMapRef: {name: cfg}, prefix: CFG_}]
+    resources:
+      requests: {cpu: 250m, memory: 64Mi}
+      limits: {cpu: 500m, memory: 128Mi}
+    livenessProbe: {httpGet: {path: /healthz, port: 80}, initialDelaySeconds: 3}
+    readinessProbe: {exec: {command: [cat, /tmp/ready]}}
+    volumeMounts: [{name: cache, mountPath: /cache}]
+  - name: side
+    image: busybox
+    command: [sh, -c, "exit 3"]
+  volumes:
+  - {name: cache, emptyDir: {sizeLimit: 500Mi}}
+  - {name: host, hostPath: {path: /var/log, type: Directory}}
+`
+  it('prints them in upstream layout', () => {
+    const c = createCluster({ seed: 7 })
+    expect(c.apply(POD).stderr).toBe('')
+    c.advance('90s')
+    const out = c.kubectl('describe pod rich').stdout
+    expect(out).toContain(
+      lines(
+        '    Ports:          80/TCP, 443/TCP',
+        '    Host Ports:     0/TCP, 0/TCP',
+        '    State:          Running',
+      ),
+    )
+    expect(out).toContain(
+      lines(
+        '    Limits:',
+        '      cpu:     500m',
+        '      memory:  128Mi',
+        '    Requests:',
+        '      cpu:      250m',
+        '      memory:   64Mi',
+        '    Liveness:   http-get http://:80/healthz delay=3s timeout=1s period=10s #success=1 #failure=3',
+        '    Readiness:  exec [cat /tmp/ready] delay=0s timeout=1s period=10s #success=1 #failure=3',
+        '    Environment Variables from:',
+        "      cfg  ConfigMap with prefix 'CFG_'  Optional: false",
+        '    Environment:',
+        "      MODE:  <set to the key 'mode' of config map 'cfg'>  Optional: false",
+        '      NODE:   (v1:spec.nodeName)',
+        '      POD:   rich (v1:metadata.name)',
+        '      CPU:   1 (limits.cpu)',
+        '    Mounts:',
+        '      /cache from cache (rw)',
+      ),
+    )
+    expect(out).toMatch(/ {4}State: {10}Waiting\n {6}Reason: {7}CrashLoopBackOff\n {4}Last State: {5}Terminated\n {6}Reason: {7}Error\n {6}Exit Code: {4}3\n/)
+    expect(out).toContain(
+      lines(
+        '  cache:',
+        "    Type:       EmptyDir (a temporary directory that shares a pod's lifetime)",
+        '    Medium:     ',
+        '    SizeLimit:  500Mi',
+        '  host:',
+        '    Type:          HostPath (bare host directory volume)',
+        '    Path:          /var/log',
+        '    HostPathType:  Directory',
+      ),
+    )
+    expect(out).toContain('QoS Class:                   Burstable\n')
+    expect(out).toMatch(/ {2}Warning {2}BackOff {4}\d+s \(x\d over \d+s\) {2}kubelet {12}Back-off restarting failed container side in pod rich_default\(/)
+  })
+})

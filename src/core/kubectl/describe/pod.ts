@@ -38,22 +38,26 @@ export function podQOS(pod: any): string {
   return guaranteed && requests.size === limits.size ? 'Guaranteed' : 'Burstable'
 }
 
-/** EnvValueRetriever: the value a fieldRef env var takes from this pod. */
+/**
+ * EnvValueRetriever: kubectl resolves a fieldRef with fieldpath.ExtractFieldPathAsString,
+ * which knows only metadata fields; anything else (spec.nodeName, status.podIP) prints empty.
+ */
 function envResolver(pod: any): (e: any) => string {
   return (e) => {
     const path: string = e.valueFrom?.fieldRef?.fieldPath ?? ''
     const m = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(path)
     if (m) return pod.metadata?.[m[1]!]?.[m[2]!] ?? ''
+    const fmtMap = (o: Record<string, string> | undefined) =>
+      Object.keys(o ?? {})
+        .sort()
+        .map((k) => `${k}=${JSON.stringify(o![k])}`)
+        .join('\n')
     const simple: Record<string, unknown> = {
       'metadata.name': pod.metadata?.name,
       'metadata.namespace': pod.metadata?.namespace,
       'metadata.uid': pod.metadata?.uid,
-      'spec.nodeName': pod.spec?.nodeName,
-      'spec.serviceAccountName': pod.spec?.serviceAccountName,
-      'status.hostIP': pod.status?.hostIP,
-      'status.hostIPs': (pod.status?.hostIPs ?? []).map((i: any) => i.ip).join(','),
-      'status.podIP': pod.status?.podIP,
-      'status.podIPs': (pod.status?.podIPs ?? []).map((i: any) => i.ip).join(','),
+      'metadata.labels': fmtMap(pod.metadata?.labels),
+      'metadata.annotations': fmtMap(pod.metadata?.annotations),
     }
     return String(simple[path] ?? '')
   }

@@ -95,7 +95,8 @@ export function runCreate(ctx: KubectlContext, args: string[], flags: FlagValues
       const created = ctx.api.create(t, obj, { namespace: ctx.namespace, dryRun: dryRun === 'server', user: ctx.user })
       emit(ctx, created, output, refName(t, name), dryRun)
     } catch (e) {
-      if (isStatusError(e) && e.status.reason !== 'Invalid') throw new KubectlError(`error: failed to create deployment: ${e.message}`)
+      // Upstream wraps every server error here, Invalid included.
+      if (isStatusError(e)) throw new KubectlError(`error: failed to create deployment: ${e.message}`)
       throw e
     }
     return 0

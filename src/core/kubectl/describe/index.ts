@@ -10,6 +10,7 @@ import { describeConfigMap, describeSecret, describeServiceAccount } from './con
 import { describeCronJob, describeDaemonSet, describeJob, describeStatefulSet } from './controllers'
 import { refFor, searchEvents } from './events'
 import { describeGeneric } from './generic'
+import { describeHorizontalPodAutoscaler } from './hpa'
 import { describeIngress, describeIngressClass, describePodDisruptionBudget, describePriorityClass } from './networking'
 import { describeNode, nodeEvents } from './node'
 import { describePod, podEvents } from './pod'
@@ -53,6 +54,7 @@ const DESCRIBERS: Record<string, Entry> = {
   'rbac.authorization.k8s.io/clusterroles': { describe: (ctx, o) => describeRole(ctx, o), noEvents: true },
   'rbac.authorization.k8s.io/rolebindings': { describe: (ctx, o) => describeRoleBinding(ctx, o), noEvents: true },
   'rbac.authorization.k8s.io/clusterrolebindings': { describe: (ctx, o) => describeRoleBinding(ctx, o), noEvents: true },
+  'autoscaling/horizontalpodautoscalers': { describe: describeHorizontalPodAutoscaler },
   'apps/deployments': { describe: describeDeployment },
   'apps/replicasets': { describe: describeReplicaSet },
 }

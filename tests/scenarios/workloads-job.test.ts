@@ -130,6 +130,16 @@ describe('Job', { timeout: 30_000 }, () => {
     expect(cond).toEqual([expect.objectContaining({ type: 'Suspended', status: 'False', reason: 'JobResumed' })])
   })
 
+  it('deleting a running Job takes its pods with it (their tracking finalizer is released)', () => {
+    const c = createCluster({ seed: 6 })
+    c.apply(JOB('', '        image: busybox\n        command: ["sh", "-c", "sleep 3600"]\n'))
+    c.advance('10s')
+    expect(pods(c)).toHaveLength(1)
+    expect(c.kubectl('delete job work').stdout).toBe('job.batch "work" deleted\n')
+    c.advance('60s')
+    expect(pods(c)).toEqual([])
+  })
+
   it('ttlSecondsAfterFinished deletes the Job and its pods', () => {
     const c = createCluster({ seed: 6 })
     c.apply(JOB('  ttlSecondsAfterFinished: 30\n'))

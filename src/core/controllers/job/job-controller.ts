@@ -15,7 +15,7 @@ import type { Informer } from '../../client/informer'
 import { WorkQueue } from '../../client/workqueue'
 import { selectorFromLabelSelector } from '../../machinery/labels'
 import { parseTime, rfc3339 } from '../../machinery/time'
-import { isPodActive, isPodReady, podFromTemplate, podPhase } from '../controller-utils/pods'
+import { isPodActive, isPodReady, podPhase } from '../controller-utils/pods'
 import { claimObjects } from '../controller-utils/ref-manager'
 import {
   completionIndex,
@@ -26,7 +26,6 @@ import {
   isJobFinished,
   isPodFailed,
   isTerminating,
-  JOB_COMPLETION_INDEX_ANNOTATION,
   JOB_TRACKING_FINALIZER,
   jspec,
   jstatus,
@@ -37,6 +36,10 @@ import {
   type JobCondition,
   type JobStatus,
 } from './job-utils'
+import { podForJob } from './job-pod'
+
+/** Queue keys for pods whose Job is gone (cleanupOrphanPods), apart from Job keys. */
+const ORPHAN_PREFIX = 'orphan-pod:'
 
 /** MaxPodCreateDeletePerSync */
 export const MAX_POD_CREATE_DELETE_PER_SYNC = 500
@@ -60,13 +63,22 @@ export class JobController {
     this.jobInformer.addEventHandler({ add: enqueue, update: (_o, n) => enqueue(n), delete: enqueue })
     const enqueueOwner = (p: KubeObject) => {
       const ref = controllerRef(p)
-      if (ref?.kind === 'Job') this.queue.add(`${p.metadata.namespace}/${ref.name}`)
+      const tracked = p.metadata.finalizers?.includes(JOB_TRACKING_FINALIZER)
+      // A tracked pod whose Job is gone would stay Terminating for ever (enqueueOrphanPod).
+      if (tracked && (ref?.kind !== 'Job' || this.jobInformer.get(p.metadata.namespace, ref.name)?.metadata.uid !== ref.uid)) {
+        this.queue.add(`${ORPHAN_PREFIX}${p.metadata.namespace}/${p.metadata.name}`)
+      } else if (ref?.kind === 'Job') this.queue.add(`${p.metadata.namespace}/${ref.name}`)
     }
     this.podInformer.addEventHandler({ add: enqueueOwner, update: (_o, n) => enqueueOwner(n), delete: enqueueOwner })
   }
 
   /** syncJob */
   syncJob(key: string): Error | undefined {
+    if (key.startsWith(ORPHAN_PREFIX)) {
+      const pod = this.podInformer.getByKey(key.slice(ORPHAN_PREFIX.length))
+      if (pod) this.removeFinalizer(pod)
+      return undefined
+    }
     const job = this.jobInformer.getByKey(key)
     if (!job || isJobFinished(job)) return undefined
     const spec = jspec(job)
@@ -200,7 +212,7 @@ export class JobController {
     } else for (let i = 0; i < diff; i++) indexes.push(undefined)
     const created: KubeObject[] = []
     for (const ix of indexes) {
-      const pod = this.podFor(job, ix)
+      const pod = podForJob(job, ix)
       try {
         const c = this.ctx.api.create(this.podType, pod, { namespace: job.metadata.namespace })
         this.recorder.event(job, 'Normal', 'SuccessfulCreate', `Created pod: ${c.metadata.name}`)
@@ -211,23 +223,6 @@ export class JobController {
       }
     }
     return [...active, ...created]
-  }
-
-  /** A pod from the template, with the tracking finalizer and, for Indexed Jobs, its index. */
-  private podFor(job: KubeObject, index: number | undefined): KubeObject {
-    const name = job.metadata.name!
-    const pod = podFromTemplate(jspec(job).template as never, job, index === undefined ? `${name}-` : `${name}-${index}-`)
-    pod.metadata.finalizers = [...(pod.metadata.finalizers ?? []), JOB_TRACKING_FINALIZER]
-    if (index !== undefined) {
-      pod.metadata.annotations = { ...pod.metadata.annotations, [JOB_COMPLETION_INDEX_ANNOTATION]: String(index) }
-      pod.metadata.labels = { ...pod.metadata.labels, [JOB_COMPLETION_INDEX_ANNOTATION]: String(index) }
-      const spec = pod.spec as { hostname?: string; containers?: { env?: unknown[] }[]; initContainers?: { env?: unknown[] }[] }
-      spec.hostname = `${name}-${index}`
-      // addCompletionIndexEnvVariables: JOB_COMPLETION_INDEX from the annotation.
-      const env = { name: 'JOB_COMPLETION_INDEX', valueFrom: { fieldRef: { fieldPath: `metadata.annotations['${JOB_COMPLETION_INDEX_ANNOTATION}']` } } }
-      for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) c.env = [...(c.env ?? []), env]
-    }
-    return pod
   }
 
   /** deleteJobPods: returns how many were deleted (they are terminating now). */

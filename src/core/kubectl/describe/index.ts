@@ -11,7 +11,7 @@ import { describeCronJob, describeDaemonSet, describeJob, describeStatefulSet } 
 import { refFor, searchEvents } from './events'
 import { describeGeneric } from './generic'
 import { describeHorizontalPodAutoscaler } from './hpa'
-import { describeIngress, describeIngressClass, describePodDisruptionBudget, describePriorityClass } from './networking'
+import { describeIngress, describeIngressClass, describeNetworkPolicy, describePodDisruptionBudget, describePriorityClass } from './networking'
 import { describeNode, nodeEvents } from './node'
 import { describePod, podEvents } from './pod'
 import { describeRole, describeRoleBinding } from './rbac'
@@ -55,6 +55,7 @@ const DESCRIBERS: Record<string, Entry> = {
   'rbac.authorization.k8s.io/rolebindings': { describe: (ctx, o) => describeRoleBinding(ctx, o), noEvents: true },
   'rbac.authorization.k8s.io/clusterrolebindings': { describe: (ctx, o) => describeRoleBinding(ctx, o), noEvents: true },
   'autoscaling/horizontalpodautoscalers': { describe: describeHorizontalPodAutoscaler },
+  'networking.k8s.io/networkpolicies': { describe: (ctx, o) => describeNetworkPolicy(ctx, o), noEvents: true },
   'apps/deployments': { describe: describeDeployment },
   'apps/replicasets': { describe: describeReplicaSet },
 }

@@ -114,3 +114,76 @@ export function describePriorityClass(ctx: DescribeContext, pc: any, events: Kub
   if (events) describeEvents(events, w, ctx.now)
   return w.toString()
 }
+
+/** Go's time.Time.String() in UTC: "2025-01-01 00:00:00 +0000 UTC". */
+function goTimeString(ts: string | undefined): string {
+  const t = ts ? new Date(Date.parse(ts)) : undefined
+  if (!t || Number.isNaN(t.getTime())) return '0001-01-01 00:00:00 +0000 UTC'
+  return `${t.toISOString().slice(0, 19).replace('T', ' ')} +0000 UTC`
+}
+
+function describePeers(w: PrefixWriter, indent: string, title: string, peers: any[] | undefined, none: string): void {
+  if (!peers?.length) {
+    w.write(LEVEL_0, `${indent}${none}\n`)
+    return
+  }
+  for (const p of peers) {
+    w.write(LEVEL_0, `${indent}${title}:\n`)
+    if (p.podSelector && p.namespaceSelector) {
+      w.write(LEVEL_1, `${indent}NamespaceSelector: ${formatLabelSelector(p.namespaceSelector)}\n`)
+      w.write(LEVEL_1, `${indent}PodSelector: ${formatLabelSelector(p.podSelector)}\n`)
+    } else if (p.podSelector) w.write(LEVEL_1, `${indent}PodSelector: ${formatLabelSelector(p.podSelector)}\n`)
+    else if (p.namespaceSelector) w.write(LEVEL_1, `${indent}NamespaceSelector: ${formatLabelSelector(p.namespaceSelector)}\n`)
+    else if (p.ipBlock) {
+      w.write(LEVEL_1, `${indent}IPBlock:\n`)
+      w.write(LEVEL_2, `${indent}CIDR: ${p.ipBlock.cidr}\n`)
+      w.write(LEVEL_2, `${indent}Except: ${(p.ipBlock.except ?? []).join(', ')}\n`)
+    }
+  }
+}
+
+function describeRules(w: PrefixWriter, rules: any[] | undefined, peersKey: 'from' | 'to'): void {
+  const indent = '    '
+  const dir = peersKey === 'from' ? 'ingress' : 'egress'
+  if (!rules?.length) {
+    w.write(LEVEL_0, `${indent}<none> (Selected pods are isolated for ${dir} connectivity)\n`)
+    return
+  }
+  rules.forEach((r, i) => {
+    if (!r.ports?.length) w.write(LEVEL_0, `${indent}To Port: <any> (traffic allowed to all ports)\n`)
+    for (const p of r.ports ?? []) {
+      const port = p.port === undefined || p.port === null ? '<nil>' : String(p.port)
+      const proto = p.protocol ?? 'TCP'
+      w.write(LEVEL_0, p.endPort === undefined || p.endPort === null ? `${indent}To Port: ${port}/${proto}\n` : `${indent}To Port Range: ${port}-${p.endPort}/${proto}\n`)
+    }
+    const none = peersKey === 'from' ? 'From: <any> (traffic not restricted by source)' : 'To: <any> (traffic not restricted by destination)'
+    describePeers(w, indent, peersKey === 'from' ? 'From' : 'To', r[peersKey], none)
+    if (i !== rules.length - 1) w.write(LEVEL_0, `${indent}----------\n`)
+  })
+}
+
+export function describeNetworkPolicy(_ctx: DescribeContext, np: any): string {
+  const w = new PrefixWriter()
+  const spec = np.spec ?? {}
+  w.write(LEVEL_0, `Name:\t${np.metadata.name}\n`)
+  w.write(LEVEL_0, `Namespace:\t${np.metadata.namespace}\n`)
+  w.write(LEVEL_0, `Created on:\t${goTimeString(np.metadata.creationTimestamp)}\n`)
+  printLabelsMultiline(w, 'Labels', np.metadata.labels)
+  printAnnotationsMultiline(w, 'Annotations', np.metadata.annotations)
+  w.write(LEVEL_0, 'Spec:\n')
+  w.write(LEVEL_1, 'PodSelector: ')
+  const sel = spec.podSelector ?? {}
+  if (!Object.keys(sel.matchLabels ?? {}).length && !(sel.matchExpressions ?? []).length) w.write(LEVEL_2, '<none> (Allowing the specific traffic to all pods in this namespace)\n')
+  else w.write(LEVEL_2, `${formatLabelSelector(sel)}\n`)
+  const types: string[] = spec.policyTypes ?? []
+  if (types.includes('Ingress')) {
+    w.write(LEVEL_1, 'Allowing ingress traffic:\n')
+    describeRules(w, spec.ingress, 'from')
+  } else w.write(LEVEL_1, 'Not affecting ingress traffic\n')
+  if (types.includes('Egress')) {
+    w.write(LEVEL_1, 'Allowing egress traffic:\n')
+    describeRules(w, spec.egress, 'to')
+  } else w.write(LEVEL_1, 'Not affecting egress traffic\n')
+  w.write(LEVEL_1, `Policy Types: ${types.length ? types.join(', ') : '<none>'}\n`)
+  return w.toString()
+}

@@ -6,13 +6,32 @@
 import type { KubeObject } from '../api/types'
 import { splitApiVersion } from '../api/types'
 import { decodeObject, strictDecodingMessage } from '../api/schema/decode'
-import { newBadRequest } from '../machinery/errors'
+import { newBadRequest, StatusError } from '../machinery/errors'
+
+/** kube-apiserver's MaxRequestBodyBytes (--max-request-bytes): 3 MiB. */
+export const MAX_REQUEST_BODY_BYTES = 3 * 1024 * 1024
+
+/** UTF-8 length of the JSON body the client would send. */
+function bodyBytes(body: KubeObject): number {
+  return unescape(encodeURIComponent(JSON.stringify(body))).length
+}
 
 /** metav1.FieldValidation* values of the `fieldValidation` query parameter. */
 export type FieldValidation = 'Strict' | 'Warn' | 'Ignore'
 
 export function decodeRequest(body: KubeObject, opts: { fieldValidation?: FieldValidation; patch?: boolean }): void {
   if (!opts.fieldValidation) return
+  if (bodyBytes(body) > MAX_REQUEST_BODY_BYTES) {
+    throw new StatusError({
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: `Request entity too large: limit is ${MAX_REQUEST_BODY_BYTES}`,
+      reason: 'RequestEntityTooLarge',
+      code: 413,
+    })
+  }
   const apiVersion = String(body.apiVersion ?? '')
   const kind = String(body.kind ?? '')
   const failure = decodeObject(apiVersion, kind, body, opts.fieldValidation === 'Strict')

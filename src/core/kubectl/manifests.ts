@@ -3,8 +3,9 @@
  * file, `kind: List` expanded, and kubectl's own words for what cannot be read.
  */
 
-import { parseAllDocuments } from 'yaml'
+import { parseDocument } from 'yaml'
 import type { KubeObject } from '../api/types'
+import { goJSONSyntaxError, goYamlMessage, splitDocuments } from './yaml-errors'
 
 export interface ManifestDoc {
   source: string
@@ -13,33 +14,59 @@ export interface ManifestDoc {
 
 export class ManifestError extends Error {}
 
-/** Error text kubectl gives for YAML it cannot parse (from the yaml decoder). */
-function yamlError(source: string, line: number, detail: string): ManifestError {
-  return new ManifestError(`error: error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${detail}`)
+const INVALID_OBJECT = 'error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false'
+
+/** A document's value as a manifest (objects, `kind: List` expanded); kubectl's words otherwise. */
+function addDoc(out: ManifestDoc[], value: unknown, source: string): void {
+  if (value === null || value === undefined) return
+  if (typeof value !== 'object' || Array.isArray(value)) throw new ManifestError(`error: error validating "${source}": ${INVALID_OBJECT}`)
+  const obj = value as KubeObject
+  if (obj.kind === 'List' && Array.isArray((obj as { items?: unknown }).items)) {
+    for (const item of (obj as unknown as { items: KubeObject[] }).items) out.push({ source, object: item })
+    return
+  }
+  out.push({ source, object: obj })
 }
 
-export function parseManifests(text: string, source: string): ManifestDoc[] {
-  const docs = parseAllDocuments(text, { uniqueKeys: false, strict: false })
-  const out: ManifestDoc[] = []
-  for (const doc of Array.isArray(docs) ? docs : [docs]) {
-    if (doc.errors.length) {
-      const e = doc.errors[0]!
-      const line = e.linePos?.[0]?.line ?? 1
-      throw yamlError(source, line, e.code === 'BAD_INDENT' || e.code === 'MISSING_CHAR' ? 'did not find expected key' : e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''))
+/**
+ * A stream read as kubectl's StreamVisitor does: document after document until one cannot be
+ * read; the documents before it are kept (kubectl still applies them) and the error returned.
+ */
+export function readManifestStream(text: string, source: string): { docs: ManifestDoc[]; error?: ManifestError } {
+  const docs: ManifestDoc[] = []
+  try {
+    // A stream that starts with `{` is read as JSON (the YAMLOrJSONDecoder's sniffing).
+    if (/^\s*\{/.test(text)) {
+      let value: unknown
+      try {
+        value = JSON.parse(text)
+      } catch (e) {
+        throw new ManifestError(`error: error parsing ${source}: ${goJSONSyntaxError(text, e)}`)
+      }
+      addDoc(docs, value, source)
+      return { docs }
     }
-    const value = doc.toJS({ maxAliasCount: 100 }) as unknown
-    if (value === null || value === undefined) continue
-    if (typeof value !== 'object' || Array.isArray(value)) {
-      throw new ManifestError(`error: error parsing ${source}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value === 'string' ? 'string' : 'number'} into Go value of type map[string]interface {}`)
+    for (const chunk of splitDocuments(text)) {
+      const doc = parseDocument(chunk, { uniqueKeys: false, strict: false })
+      const e = doc.errors[0]
+      if (e) {
+        const problem = { code: e.code, message: e.message, line: e.linePos?.[0]?.line ?? 1 }
+        throw new ManifestError(`error: error parsing ${source}: error converting YAML to JSON: yaml: ${goYamlMessage(problem, chunk)}`)
+      }
+      addDoc(docs, doc.toJS({ maxAliasCount: 100 }) as unknown, source)
     }
-    const obj = value as KubeObject
-    if (obj.kind === 'List' && Array.isArray((obj as { items?: unknown }).items)) {
-      for (const item of (obj as unknown as { items: KubeObject[] }).items) out.push({ source, object: item })
-      continue
-    }
-    out.push({ source, object: obj })
+  } catch (e) {
+    if (e instanceof ManifestError) return { docs, error: e }
+    throw e
   }
-  return out
+  return { docs }
+}
+
+/** All documents, or the stream's first error thrown (for commands that stop at once). */
+export function parseManifests(text: string, source: string): ManifestDoc[] {
+  const { docs, error } = readManifestStream(text, source)
+  if (error) throw error
+  return docs
 }
 
 /** kubectl's checks before it talks to the server about an object from a file. */

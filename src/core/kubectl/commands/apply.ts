@@ -14,7 +14,7 @@ import { formatError } from '../errors'
 import type { FlagSpec, FlagValues } from '../flags'
 import { checkObjectShape, ManifestError, type ManifestDoc } from '../manifests'
 import { refName } from '../resource-args'
-import { readManifestSources } from './filenames'
+import { readManifestStreams } from './filenames'
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
 
@@ -125,33 +125,41 @@ export function runApply(ctx: KubectlContext, _args: string[], flags: FlagValues
   const files = flags.filename as string[]
   if (!files.length) throw new KubectlError("error: must specify one of -f and -k\n\nSee 'kubectl apply -h' for help and examples")
   const dryRun = String(flags['dry-run']) === 'client' || String(flags['dry-run']) === 'server'
-  let docs: ManifestDoc[]
-  try {
-    docs = readManifestSources(ctx, files)
-  } catch (e) {
-    if (e instanceof ManifestError || e instanceof KubectlError) {
-      ctx.err(`${e.message}\n`)
-      results?.push({ ref: '', outcome: 'error', message: e.message })
-      return 1
+  // As kubectl's builder: read every stream (a bad document ends its stream), check each
+  // object (a shape error ends its stream too; decode and mapping errors skip one object),
+  // apply what was read, and print all the errors at the end.
+  const { docs, errors: streamErrors } = readManifestStreams(ctx, files)
+  const errors: string[] = []
+  const ready: ManifestDoc[] = []
+  const stopped = new Set<string>()
+  for (const doc of docs) {
+    if (stopped.has(doc.source)) continue
+    try {
+      resolveForDoc(ctx, doc)
+      ready.push(doc)
+    } catch (e) {
+      if (e instanceof ManifestError) stopped.add(doc.source)
+      errors.push(e instanceof KubectlError || e instanceof ManifestError ? e.message : formatError(e))
     }
-    throw e
   }
-  if (!docs.length) {
+  errors.push(...streamErrors.map((e) => e.message))
+  for (const message of errors) results?.push({ ref: '', outcome: 'error', message })
+  if (!ready.length && !errors.length) {
     ctx.err('error: no objects passed to apply\n')
     return 1
   }
-  let exit = 0
-  for (const doc of docs) {
+  for (const doc of ready) {
     try {
       const r = applyOne(ctx, doc, dryRun, fieldValidationFor(flags.validate))
       ctx.out(`${r.message}\n`)
       results?.push(r)
     } catch (e) {
       const msg = e instanceof KubectlError || e instanceof ManifestError ? e.message : formatError(e)
-      ctx.err(`${msg}\n`)
+      errors.push(msg)
       results?.push({ ref: doc.object?.kind ? `${String(doc.object.kind).toLowerCase()}/${doc.object.metadata?.name ?? ''}` : '', outcome: 'error', message: msg })
-      exit = 1
     }
   }
+  for (const msg of errors) ctx.err(`${msg}\n`)
+  const exit = errors.length ? 1 : 0
   return exit
 }

@@ -8,7 +8,7 @@
 import type { KubeObject } from '../../api/types'
 import type { Clock } from '../../sim/clock'
 import { containerEnv, ContainerConfigError, expandRefs, type EnvContainer, type EnvSource } from './env'
-import { ContainerFS, FsError, newVolume, normalizePath, type VolumeData } from './fs/filesystem'
+import { ContainerFS, fileText, FsError, newVolume, normalizePath, type VolumeData } from './fs/filesystem'
 import { baseName, containerArgv, podManagedFiles, profileFor, type ImageProfile } from './images-known'
 import { ContainerLogStore, type LogLine, type LogQuery } from './logs'
 import { Process, runWithin } from './process'
@@ -65,7 +65,7 @@ const ENTRYPOINT_WRAPPERS = new Set(['docker-entrypoint.sh'])
 function subPathView(v: VolumeData, subPath: string | undefined): VolumeData {
   if (!subPath || !v.readOnly) return v
   const copy: VolumeData = { files: {}, dirs: [...v.dirs], readOnly: true }
-  for (const [k, f] of Object.entries(v.files)) copy.files[k] = { ...f }
+  for (const [k, f] of Object.entries(v.files)) copy.files[k] = { ...f, chunks: [...f.chunks] }
   return copy
 }
 
@@ -110,7 +110,7 @@ export class ContainerRuntime {
       const old = sb.volumes[v.name]
       const next = fresh[v.name]
       if (!old || !next) continue
-      const changed = Object.keys({ ...old.files, ...next.files }).filter((k) => old.files[k]?.data !== next.files[k]?.data)
+      const changed = Object.keys({ ...old.files, ...next.files }).filter((k) => !old.files[k] || !next.files[k] || fileText(old.files[k]) !== fileText(next.files[k]))
       if (!changed.length) continue
       old.files = next.files
       old.dirs = next.dirs

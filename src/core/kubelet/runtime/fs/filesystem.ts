@@ -5,9 +5,21 @@
  * container is read by another, and the whole state can be saved with the simulation.
  */
 
+/** A file's content as appended chunks, so `>>` and `tail -f` cost the new bytes only. */
 export interface FileData {
-  data: string
+  chunks: string[]
+  size: number
   mtime: number
+}
+
+export function fileData(text: string, mtime: number): FileData {
+  return { chunks: text ? [text] : [], size: text.length, mtime }
+}
+
+/** The whole text; the chunks are joined once and kept joined. */
+export function fileText(f: FileData): string {
+  if (f.chunks.length > 1) f.chunks = [f.chunks.join('')]
+  return f.chunks[0] ?? ''
 }
 
 /** Files of one volume or layer, by path relative to its root ('' is the root itself). */
@@ -29,7 +41,7 @@ export interface Mount {
 export function newVolume(files: Record<string, string> = {}, now = 0): VolumeData {
   const v: VolumeData = { files: {}, dirs: [''] }
   for (const [p, data] of Object.entries(files)) {
-    v.files[p] = { data, mtime: now }
+    v.files[p] = fileData(data, now)
     addParents(v, p)
   }
   return v
@@ -96,7 +108,7 @@ export class ContainerFS {
   read(path: string): string {
     const { volume, rel } = this.locate(path)
     const f = volume.files[rel]
-    if (f) return f.data
+    if (f) return fileText(f)
     throw new FsError(this.isDir(path) ? 'EISDIR' : 'ENOENT')
   }
 
@@ -117,7 +129,11 @@ export class ContainerFS {
     const parent = normalizePath(`${path}/..`)
     if (!this.isDir(parent)) throw new FsError('ENOENT')
     const prev = volume.files[rel]
-    volume.files[rel] = { data: append && prev ? prev.data + data : data, mtime: this.now() }
+    if (append && prev) {
+      if (data) prev.chunks.push(data)
+      prev.size += data.length
+      prev.mtime = this.now()
+    } else volume.files[rel] = fileData(data, this.now())
     this.changed(volume, rel)
   }
 
@@ -180,6 +196,23 @@ export class ContainerFS {
     }
     names.delete('')
     return [...names].sort()
+  }
+
+  size(path: string): number | undefined {
+    const { volume, rel } = this.locate(path)
+    return volume.files[rel]?.size
+  }
+
+  /** The text after `offset` (what `tail -f` prints next), without joining the whole file. */
+  readFrom(path: string, offset: number): string {
+    const { volume, rel } = this.locate(path)
+    const f = volume.files[rel]
+    if (!f) throw new FsError('ENOENT')
+    let at = f.size
+    let k = f.chunks.length
+    while (k > 0 && at > offset) at -= f.chunks[--k]!.length
+    const head = f.chunks[k] ?? ''
+    return (at < offset ? head.slice(offset - at) : head) + f.chunks.slice(k + 1).join('')
   }
 
   mtime(path: string): number | undefined {

@@ -120,8 +120,14 @@ export class Shell implements ShellApi {
     return this.host.flavour === 'dash' ? `${this.name}: 1: ` : `${this.name}: `
   }
 
+  /** Where command substitutions inside the expansion under way send their errors. */
+  private expandErr: IO['err'] = () => {}
+  private expandCtx?: ExpandContext
+
+  /** One expansion context per shell (expansion is hot in loops); io only routes errors. */
   private ctx(io: IO): ExpandContext {
-    return {
+    this.expandErr = io.err
+    this.expandCtx ??= {
       get: (n) => this.vars.get(n),
       set: (n, v) => this.vars.set(n, v),
       special: (n) => {
@@ -134,15 +140,16 @@ export class Shell implements ShellApi {
         if (n === '!' || n === '-') return ''
         return undefined
       },
-      substitute: (src) => this.substitute(src, io),
+      substitute: (src) => this.substitute(src, this.expandErr),
       glob: (p) => globPaths(this.host.fs, this.resolve(p), p.startsWith('/') ? undefined : this.cwd),
     }
+    return this.expandCtx
   }
 
-  private *substitute(src: string, io: IO): Generator<Effect, string, void> {
+  private *substitute(src: string, err: IO['err']): Generator<Effect, string, void> {
     let text = ''
     const child = this.fork()
-    const status = yield* child.runScript(src, { stdin: undefined, out: (t) => (text += t), err: io.err })
+    const status = yield* child.runScript(src, { stdin: undefined, out: (t) => (text += t), err })
     this.status = status
     return text.replace(/\n+$/, '')
   }

@@ -243,9 +243,17 @@ class Parser {
   }
 }
 
+/** Parsed scripts by source: a loop's `$(date)` is parsed once, not on every pass. */
+const cache = new Map<string, Node>()
+const CACHE_MAX = 500
+
 export function parseScript(src: string): Node {
+  const hit = cache.get(src)
+  if (hit) return hit
   const p = new Parser(tokenize(src))
   const node = p.list([])
   p.done()
+  if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!)
+  cache.set(src, node)
   return node
 }

@@ -102,18 +102,18 @@ const tail: Builtin = function* (argv, io, sh) {
     for (const f of o.files) {
       const path = sh.resolve(f)
       if (!fs.exists(path) || fs.isDir(path)) continue
-      const text = fs.read(path)
+      const size = fs.size(path)!
       const seen = offsets.get(f)
       if (seen === undefined) {
-        offsets.set(f, text.length)
-        io.out(pick(text))
-      } else if (text.length < seen) {
+        offsets.set(f, size)
+        io.out(pick(fs.read(path)))
+      } else if (size < seen) {
         io.err(`tail: ${f}: file truncated\n`)
-        io.out(text)
-        offsets.set(f, text.length)
-      } else if (text.length > seen) {
-        io.out(text.slice(seen))
-        offsets.set(f, text.length)
+        io.out(fs.read(path))
+        offsets.set(f, size)
+      } else if (size > seen) {
+        io.out(fs.readFrom(path, seen))
+        offsets.set(f, size)
       }
     }
   }
@@ -133,7 +133,7 @@ const ls: Builtin = function (argv, io, sh) {
   const targets = rest.length ? rest : ['.']
   const long = (name: string, path: string) => {
     const dir = fs.isDir(path)
-    const size = dir ? 4096 : fs.read(path).length
+    const size = dir ? 4096 : fs.size(path) ?? 0
     const t = new Date(fs.mtime(path) ?? sh.host.now())
     const mon = t.toUTCString().slice(8, 11)
     const hm = t.toISOString().slice(11, 16)
@@ -185,7 +185,7 @@ const touch: Builtin = function (argv, io, sh) {
   for (const f of shortOptions(argv.slice(1)).rest) {
     const p = sh.resolve(f)
     try {
-      sh.host.fs.write(p, sh.host.fs.exists(p) ? sh.host.fs.read(p) : '', false)
+      sh.host.fs.write(p, '', true)
     } catch (e) {
       if (!(e instanceof FsError)) throw e
       io.err(`touch: ${f}: ${fsErrorText(e)}\n`)

@@ -9,43 +9,44 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 export function strftime(ms: number, fmt = '%a %b %e %H:%M:%S %Z %Y'): string {
   const d = new Date(ms)
   const p = (n: number, w = 2, c = '0') => String(n).padStart(w, c)
-  const h12 = d.getUTCHours() % 12 || 12
-  const yday = Math.floor((ms - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000) + 1
-  const codes: Record<string, () => string> = {
-    a: () => DAYS[d.getUTCDay()]!.slice(0, 3),
-    A: () => DAYS[d.getUTCDay()]!,
-    b: () => MONTHS[d.getUTCMonth()]!.slice(0, 3),
-    h: () => MONTHS[d.getUTCMonth()]!.slice(0, 3),
-    B: () => MONTHS[d.getUTCMonth()]!,
-    d: () => p(d.getUTCDate()),
-    e: () => p(d.getUTCDate(), 2, ' '),
-    H: () => p(d.getUTCHours()),
-    k: () => p(d.getUTCHours(), 2, ' '),
-    I: () => p(h12),
-    l: () => p(h12, 2, ' '),
-    M: () => p(d.getUTCMinutes()),
-    S: () => p(d.getUTCSeconds()),
-    N: () => p((ms % 1000) * 1_000_000, 9),
-    p: () => (d.getUTCHours() < 12 ? 'AM' : 'PM'),
-    Y: () => String(d.getUTCFullYear()),
-    y: () => p(d.getUTCFullYear() % 100),
-    m: () => p(d.getUTCMonth() + 1),
-    j: () => p(yday, 3),
-    s: () => String(Math.floor(ms / 1000)),
-    u: () => String(d.getUTCDay() || 7),
-    w: () => String(d.getUTCDay()),
-    Z: () => 'UTC',
-    z: () => '+0000',
-    T: () => strftime(ms, '%H:%M:%S'),
-    D: () => strftime(ms, '%m/%d/%y'),
-    F: () => strftime(ms, '%Y-%m-%d'),
-    R: () => strftime(ms, '%H:%M'),
-    c: () => strftime(ms, '%a %b %e %H:%M:%S %Y'),
-    n: () => '\n',
-    t: () => '\t',
-    '%': () => '%',
+  const code = (c: string): string | undefined => {
+    switch (c) {
+      case 'a': return DAYS[d.getUTCDay()]!.slice(0, 3)
+      case 'A': return DAYS[d.getUTCDay()]!
+      case 'b':
+      case 'h': return MONTHS[d.getUTCMonth()]!.slice(0, 3)
+      case 'B': return MONTHS[d.getUTCMonth()]!
+      case 'd': return p(d.getUTCDate())
+      case 'e': return p(d.getUTCDate(), 2, ' ')
+      case 'H': return p(d.getUTCHours())
+      case 'k': return p(d.getUTCHours(), 2, ' ')
+      case 'I': return p(d.getUTCHours() % 12 || 12)
+      case 'l': return p(d.getUTCHours() % 12 || 12, 2, ' ')
+      case 'M': return p(d.getUTCMinutes())
+      case 'S': return p(d.getUTCSeconds())
+      case 'N': return p((ms % 1000) * 1_000_000, 9)
+      case 'p': return d.getUTCHours() < 12 ? 'AM' : 'PM'
+      case 'Y': return String(d.getUTCFullYear())
+      case 'y': return p(d.getUTCFullYear() % 100)
+      case 'm': return p(d.getUTCMonth() + 1)
+      case 'j': return p(Math.floor((ms - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000) + 1, 3)
+      case 's': return String(Math.floor(ms / 1000))
+      case 'u': return String(d.getUTCDay() || 7)
+      case 'w': return String(d.getUTCDay())
+      case 'Z': return 'UTC'
+      case 'z': return '+0000'
+      case 'T': return strftime(ms, '%H:%M:%S')
+      case 'D': return strftime(ms, '%m/%d/%y')
+      case 'F': return strftime(ms, '%Y-%m-%d')
+      case 'R': return strftime(ms, '%H:%M')
+      case 'c': return strftime(ms, '%a %b %e %H:%M:%S %Y')
+      case 'n': return '\n'
+      case 't': return '\t'
+      case '%': return '%'
+    }
+    return undefined
   }
-  return fmt.replace(/%([a-zA-Z%])/g, (m, c: string) => codes[c]?.() ?? m)
+  return fmt.replace(/%([a-zA-Z%])/g, (m, c: string) => code(c) ?? m)
 }
 
 const date: Builtin = function (argv, io, sh) {

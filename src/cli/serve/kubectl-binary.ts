@@ -3,10 +3,11 @@
  * this process. The runner is single-threaded, so each child is spawned asynchronously and
  * the event loop keeps answering its requests until it exits.
  *
- * Time: the clock moves only while the child waits. When it holds a watch open and has no
- * other request in flight, and nothing has moved for IDLE_MS of wall time, the clock steps to
- * the next timer (at most STEP_MS ahead), as the headless kubectl's waitFor does; the events
- * that step produces reach the child, which then answers or waits on. A child that never
+ * Time: the clock moves only while the child waits. When it holds a watch open, has no
+ * other request in flight, and nothing has moved for IDLE_MS of wall time (longer just after
+ * it was sent events), the clock steps from timer to timer, at most STEP_MS at a time as the
+ * headless kubectl's waitFor does, until a step sends the child something; the child then
+ * answers, exits or waits on. A child that never
  * ends by itself (get -w, logs -f) is stopped after 60 simulated seconds or its
  * --request-timeout (design/headless.md). See docs/adr/0003-api-face.md.
  */
@@ -25,6 +26,8 @@ import { kubeconfigText } from './kubeconfig'
 
 /** Wall time without traffic after which a waiting child is taken to be idle. */
 const IDLE_MS = 40
+/** The same after the child has been sent watch events, which it may be acting on. */
+const AFTER_EVENTS_IDLE_MS = 200
 /** The largest single step of simulated time while a child waits (headless waitFor's step). */
 const STEP_MS = 1000
 /** Simulated time one idle moment may move the clock by when no watcher hears anything. */
@@ -78,9 +81,13 @@ export async function startBinaryRunner(cluster: Cluster, kubectlPath: string, c
       child.stdin.on('error', () => {})
       child.stdin.end(cmd.stdin ?? '')
       const deadline = endless(cmd.words) ? clock.now() + requestTimeout(cmd.words) : Infinity
+      let eventsSeen = server.activity().events
       const pacer = setInterval(() => {
         const a = server.activity()
-        if (a.watches === 0 || a.inFlight > 0 || Date.now() - a.lastActivity < IDLE_MS) return
+        // After the child was sent events it may be about to stop watching (and exit): give it longer.
+        const quiet = a.events !== eventsSeen ? AFTER_EVENTS_IDLE_MS : IDLE_MS
+        if (a.watches === 0 || a.inFlight > 0 || Date.now() - a.lastActivity < quiet) return
+        eventsSeen = a.events
         if (clock.now() >= deadline) {
           child.kill('SIGTERM')
           return

@@ -14,6 +14,7 @@ import { describeHorizontalPodAutoscaler } from './hpa'
 import { describeIngress, describeIngressClass, describeNetworkPolicy, describePodDisruptionBudget, describePriorityClass } from './networking'
 import { describeNode, nodeEvents } from './node'
 import { describePod, podEvents } from './pod'
+import { describeLimitRange, describeResourceQuota } from './quota'
 import { describeRole, describeRoleBinding } from './rbac'
 import { describeEndpoints, describeNamespace, describeService } from './service'
 import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from './storage'
@@ -56,6 +57,8 @@ const DESCRIBERS: Record<string, Entry> = {
   'rbac.authorization.k8s.io/clusterrolebindings': { describe: (ctx, o) => describeRoleBinding(ctx, o), noEvents: true },
   'autoscaling/horizontalpodautoscalers': { describe: describeHorizontalPodAutoscaler },
   'networking.k8s.io/networkpolicies': { describe: (ctx, o) => describeNetworkPolicy(ctx, o), noEvents: true },
+  resourcequotas: { describe: (ctx, o) => describeResourceQuota(ctx, o), noEvents: true },
+  limitranges: { describe: (ctx, o) => describeLimitRange(ctx, o), noEvents: true },
   'apps/deployments': { describe: describeDeployment },
   'apps/replicasets': { describe: describeReplicaSet },
 }

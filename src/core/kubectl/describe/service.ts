@@ -76,6 +76,14 @@ export function describeService(ctx: DescribeContext, svc: any, events: KubeObje
   return w.toString()
 }
 
+/** helpTextForResourceQuotaScope */
+export const QUOTA_SCOPE_HELP: Record<string, string> = {
+  Terminating: 'Matches all pods that have an active deadline. These pods have a limited lifespan on a node before being actively terminated by the system.',
+  NotTerminating: 'Matches all pods that do not have an active deadline. These pods usually include long running pods whose container command is not expected to terminate.',
+  BestEffort: 'Matches all pods that do not have resource requirements set. These pods have a best effort quality of service.',
+  NotBestEffort: 'Matches all pods that have at least one resource requirement set. These pods have a burstable or guaranteed quality of service.',
+}
+
 function describeQuotas(quotas: any[], w: PrefixWriter): void {
   if (!quotas.length) {
     w.write(LEVEL_0, 'No resource quota.\n')
@@ -85,11 +93,27 @@ function describeQuotas(quotas: any[], w: PrefixWriter): void {
   for (const q of [...quotas].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))) {
     w.write(LEVEL_1, `Name:\t${q.metadata.name}\n`)
     const scopes: string[] = [...(q.spec?.scopes ?? [])].sort()
-    if (scopes.length) w.write(LEVEL_1, `Scopes:\t${scopes.join(', ')}\n`)
+    if (scopes.length) {
+      w.write(LEVEL_1, `Scopes:\t${scopes.join(', ')}\n`)
+      for (const s of scopes) if (QUOTA_SCOPE_HELP[s]) w.write(LEVEL_1, `* ${QUOTA_SCOPE_HELP[s]}\n`)
+    }
     w.write(LEVEL_1, 'Resource\tUsed\tHard\n')
     w.write(LEVEL_1, '--------\t---\t---\n')
     const hard = q.status?.hard ?? {}
     for (const r of Object.keys(hard).sort()) w.write(LEVEL_1, `${r}\t${quantityString(q.status?.used?.[r] ?? '0')}\t${quantityString(hard[r])}\n`)
+  }
+}
+
+/** describeLimitRangeSpec: one row per limit type and resource ("-" where unset). */
+export function writeLimitRangeSpec(lr: any, prefix: string, w: PrefixWriter): void {
+  for (const item of lr.spec?.limits ?? []) {
+    const parts = [item.min, item.max, item.defaultRequest, item.default, item.maxLimitRequestRatio]
+    // upstream walks a Go map here (random order); sorted is the stable choice
+    const names = [...new Set(parts.flatMap((p) => Object.keys(p ?? {})))].sort()
+    for (const k of names) {
+      const cells = parts.map((p) => (p && k in p ? quantityString(p[k]) : '-'))
+      w.write(LEVEL_0, `${prefix}${item.type}\t${k}\t${cells.join('\t')}\n`)
+    }
   }
 }
 
@@ -100,17 +124,7 @@ function describeLimitRanges(ranges: any[], w: PrefixWriter): void {
   }
   w.write(LEVEL_0, 'Resource Limits\n Type\tResource\tMin\tMax\tDefault Request\tDefault Limit\tMax Limit/Request Ratio\n')
   w.write(LEVEL_0, ' ----\t--------\t---\t---\t---------------\t-------------\t-----------------------\n')
-  for (const lr of ranges) {
-    for (const item of lr.spec?.limits ?? []) {
-      const parts = [item.min, item.max, item.defaultRequest, item.default, item.maxLimitRequestRatio]
-      // upstream walks a Go map here (random order); sorted is the stable choice
-      const names = [...new Set(parts.flatMap((p) => Object.keys(p ?? {})))].sort()
-      for (const k of names) {
-        const cells = parts.map((p) => (p && k in p ? quantityString(p[k]) : '-'))
-        w.write(LEVEL_0, ` ${item.type}\t${k}\t${cells.join('\t')}\n`)
-      }
-    }
-  }
+  for (const lr of ranges) writeLimitRangeSpec(lr, ' ', w)
 }
 
 export function describeNamespace(ctx: DescribeContext, ns: any): string {

@@ -48,4 +48,20 @@ describe('simulated shell', () => {
     expect(run('nosuch').code).toBe(127)
     expect(run('if true; then echo').err).toContain('syntax error')
   })
+
+  it('feeds here-documents, expanded unless the delimiter is quoted', () => {
+    const r = run("name=web\ncat <<EOF > /a\nhello $name\n  $((1+2))\nEOF\ncat /a\ncat <<'X'\nraw $name\nX\ncat <<-E\n\tstripped\n\tE\necho after")
+    expect(r.out).toBe('hello web\n  3\nraw $name\nstripped\nafter\n')
+  })
+
+  it('passes sh -c arguments, counts lengths, pipes and tests files', () => {
+    const r = run(`sh -c 'echo "$0|$1|$#|$@"' me a b; x=hello; echo \${#x} "\${y:=set}" $y; echo one two | wc -w; printf 'b\\na\\n' | grep a; touch /f; [ -f /f ] && echo file; [ -d / ] && echo dir; test 3 -gt 2 -a 1 -lt 2 && echo math`)
+    expect(r.out).toBe('me|a|2|a b\n5 set set\n2\na\nfile\ndir\nmath\n')
+  })
+
+  it('keeps a loop without sleep from stalling the clock', () => {
+    const r = run('n=0; while true; do n=$((n+1)); done', { ms: 1000 })
+    expect(r.code).toBeUndefined()
+    expect(r.err).toBe('')
+  })
 })

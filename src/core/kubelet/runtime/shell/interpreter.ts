@@ -260,6 +260,11 @@ export class Shell implements ShellApi {
   private *withRedirs(redirs: Redir[], io: IO, body: (this: Shell, io: IO) => Run): Run {
     let cur: IO = io
     for (const r of redirs) {
+      if (r.op === '<<') {
+        const doc = r.heredoc!
+        cur = { ...cur, stdin: doc.expand ? yield* expandToString(doc.body, this.ctx(io), true) : doc.body }
+        continue
+      }
       const target = yield* expandToString(r.target, this.ctx(io))
       if (r.op === '>&' || r.op === '<&') {
         const to = target === '2' ? io.err : target === '1' ? io.out : undefined

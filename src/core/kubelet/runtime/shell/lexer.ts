@@ -4,8 +4,15 @@
  * execution (a loop body re-expands `$i` on every pass).
  */
 
+/** A here-document's text, read from the lines after the operator's line. */
+export interface HereDoc {
+  body: string
+  /** An unquoted delimiter: `$`, backquotes and backslashes are expanded in the body. */
+  expand: boolean
+}
+
 export type Token =
-  | { kind: 'word'; raw: string }
+  | { kind: 'word'; raw: string; heredoc?: HereDoc }
   | { kind: 'op'; op: string }
   | { kind: 'io'; fd: number }
   | { kind: 'newline' }
@@ -13,7 +20,7 @@ export type Token =
 
 export class ShellSyntaxError extends Error {}
 
-const OPERATORS = ['&&', '||', ';;', '>>', '>&', '<&', '<<', '>|', ';', '&', '|', '(', ')', '<', '>']
+const OPERATORS = ['&&', '||', ';;', '>>', '>&', '<&', '<<-', '<<', '>|', ';', '&', '|', '(', ')', '<', '>']
 const BREAK = new Set([' ', '\t', '\n', ';', '&', '|', '(', ')', '<', '>'])
 
 /** Index just past the `)` closing a `$(` or `$((` opened before `i`, honouring quotes. */
@@ -69,8 +76,29 @@ function skipBrace(src: string, i: number): number {
   return end + 1
 }
 
+/** Reads the bodies of pending here-documents from the line after index `i` (a newline). */
+function readHereDocs(src: string, i: number, pending: { tok: { heredoc?: HereDoc }; delim: string; strip: boolean; expand: boolean }[]): number {
+  let pos = i + 1
+  for (const h of pending) {
+    const lines: string[] = []
+    for (;;) {
+      if (pos >= src.length) break
+      const end = src.indexOf('\n', pos)
+      let line = src.slice(pos, end < 0 ? src.length : end)
+      pos = end < 0 ? src.length : end + 1
+      if (h.strip) line = line.replace(/^\t+/, '')
+      if (line === h.delim) break
+      lines.push(line)
+    }
+    h.tok.heredoc = { body: lines.length ? `${lines.join('\n')}\n` : '', expand: h.expand }
+  }
+  pending.length = 0
+  return pos
+}
+
 export function tokenize(src: string): Token[] {
   const out: Token[] = []
+  const pending: { tok: { heredoc?: HereDoc }; delim: string; strip: boolean; expand: boolean }[] = []
   let i = 0
   while (i < src.length) {
     const c = src[i]!
@@ -80,7 +108,7 @@ export function tokenize(src: string): Token[] {
     }
     if (c === '\n') {
       out.push({ kind: 'newline' })
-      i++
+      i = pending.length ? readHereDocs(src, i, pending) : i + 1
       continue
     }
     if (c === '#') {
@@ -105,10 +133,18 @@ export function tokenize(src: string): Token[] {
       else i++
     }
     const raw = src.slice(start, Math.min(i, src.length))
+    const prev = out[out.length - 1]
+    if (prev?.kind === 'op' && (prev.op === '<<' || prev.op === '<<-')) {
+      const tok: Token = { kind: 'word', raw }
+      pending.push({ tok, delim: raw.replace(/['"\\]/g, ''), strip: prev.op === '<<-', expand: !/['"\\]/.test(raw) })
+      out.push(tok)
+      continue
+    }
     // `2>file`: a number directly before a redirection operator names the descriptor.
     if (/^\d$/.test(raw) && (src[i] === '>' || src[i] === '<')) out.push({ kind: 'io', fd: Number(raw) })
     else out.push({ kind: 'word', raw })
   }
+  if (pending.length) readHereDocs(src, src.length, pending)
   out.push({ kind: 'eof' })
   return out
 }

@@ -4,12 +4,13 @@
  * `case` and functions are left out: the course's container scripts never use them.
  */
 
-import { ShellSyntaxError, tokenize, type Token } from './lexer'
+import { ShellSyntaxError, tokenize, type HereDoc, type Token } from './lexer'
 
 export interface Redir {
   fd: number
-  op: '>' | '>>' | '<' | '>&' | '<&' | '>|'
+  op: '>' | '>>' | '<' | '>&' | '<&' | '>|' | '<<'
   target: string
+  heredoc?: HereDoc
 }
 
 export type Node =
@@ -203,7 +204,7 @@ class Parser {
       this.pos++
     }
     const o = this.peek()
-    if (o.kind !== 'op' || !['>', '>>', '<', '>&', '<&', '>|'].includes(o.op)) {
+    if (o.kind !== 'op' || !['>', '>>', '<', '>&', '<&', '>|', '<<', '<<-'].includes(o.op)) {
       if (fd !== undefined) this.pos--
       return undefined
     }
@@ -211,6 +212,7 @@ class Parser {
     const target = this.peek()
     if (target.kind !== 'word') throw new ShellSyntaxError(`syntax error: unexpected ${this.describe()}`)
     this.pos++
+    if (o.op === '<<' || o.op === '<<-') return { fd: fd ?? 0, op: '<<', target: target.raw, heredoc: target.heredoc ?? { body: '', expand: false } }
     const op = o.op as Redir['op']
     return { fd: fd ?? (op === '<' || op === '<&' ? 0 : 1), op, target: target.raw }
   }

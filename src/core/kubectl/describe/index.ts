@@ -11,7 +11,7 @@ import { describeCronJob, describeDaemonSet, describeJob, describeStatefulSet } 
 import { refFor, searchEvents } from './events'
 import { describeGeneric } from './generic'
 import { describeHorizontalPodAutoscaler } from './hpa'
-import { describeIngress, describeIngressClass, describeNetworkPolicy, describePodDisruptionBudget, describePriorityClass } from './networking'
+import { describeEndpointSlice, describeIngress, describeIngressClass, describeNetworkPolicy, describePodDisruptionBudget, describePriorityClass } from './networking'
 import { describeNode, nodeEvents } from './node'
 import { describePod, podEvents } from './pod'
 import { describeLimitRange, describeResourceQuota } from './quota'
@@ -59,6 +59,7 @@ const DESCRIBERS: Record<string, Entry> = {
   'networking.k8s.io/networkpolicies': { describe: (ctx, o) => describeNetworkPolicy(ctx, o), noEvents: true },
   resourcequotas: { describe: (ctx, o) => describeResourceQuota(ctx, o), noEvents: true },
   limitranges: { describe: (ctx, o) => describeLimitRange(ctx, o), noEvents: true },
+  'discovery.k8s.io/endpointslices': { describe: describeEndpointSlice },
   'apps/deployments': { describe: describeDeployment },
   'apps/replicasets': { describe: describeReplicaSet },
 }

@@ -8,7 +8,7 @@ import { formatLabelSelector, formatLabels } from '../../machinery/labels'
 import { describeEvents } from './events'
 import { printAnnotationsMultiline, printLabelsMultiline } from './format'
 import { formatEndpointSlices } from './service'
-import { LEVEL_0, LEVEL_1, LEVEL_2, PrefixWriter } from './tabwriter'
+import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, PrefixWriter } from './tabwriter'
 import type { DescribeContext } from './types'
 
 /** describeBackendV1: "svc:port (endpoints)", or the error met looking the service up. */
@@ -185,5 +185,37 @@ export function describeNetworkPolicy(_ctx: DescribeContext, np: any): string {
     describeRules(w, spec.egress, 'to')
   } else w.write(LEVEL_1, 'Not affecting egress traffic\n')
   w.write(LEVEL_1, `Policy Types: ${types.length ? types.join(', ') : '<none>'}\n`)
+  return w.toString()
+}
+
+export function describeEndpointSlice(ctx: DescribeContext, eps: any, events: KubeObject[] | undefined): string {
+  const w = new PrefixWriter()
+  w.write(LEVEL_0, `Name:\t${eps.metadata.name}\n`)
+  w.write(LEVEL_0, `Namespace:\t${eps.metadata.namespace}\n`)
+  printLabelsMultiline(w, 'Labels', eps.metadata.labels)
+  printAnnotationsMultiline(w, 'Annotations', eps.metadata.annotations)
+  w.write(LEVEL_0, `AddressType:\t${eps.addressType ?? ''}\n`)
+  const unset = (v: unknown) => (v === undefined || v === null || v === '' ? '<unset>' : String(v))
+  if (!eps.ports?.length) w.write(LEVEL_0, 'Ports: <unset>\n')
+  else {
+    w.write(LEVEL_0, 'Ports:\n')
+    w.write(LEVEL_1, 'Name\tPort\tProtocol\n')
+    w.write(LEVEL_1, '----\t----\t--------\n')
+    for (const p of eps.ports) w.write(LEVEL_1, `${unset(p.name)}\t${unset(p.port)}\t${p.protocol ?? 'TCP'}\n`)
+  }
+  if (!eps.endpoints?.length) w.write(LEVEL_0, 'Endpoints: <none>\n')
+  else {
+    w.write(LEVEL_0, 'Endpoints:\n')
+    for (const e of eps.endpoints) {
+      w.write(LEVEL_1, `- Addresses:\t${(e.addresses ?? []).join(', ') || '<none>'}\n`)
+      w.write(LEVEL_2, 'Conditions:\n')
+      w.write(LEVEL_3, `Ready:\t${e.conditions?.ready === undefined || e.conditions?.ready === null ? '<unset>' : String(e.conditions.ready)}\n`)
+      w.write(LEVEL_2, `Hostname:\t${e.hostname ?? '<unset>'}\n`)
+      if (e.targetRef) w.write(LEVEL_2, `TargetRef:\t${e.targetRef.kind}/${e.targetRef.name}\n`)
+      w.write(LEVEL_2, `NodeName:\t${e.nodeName ?? '<unset>'}\n`)
+      w.write(LEVEL_2, `Zone:\t${e.zone ?? '<unset>'}\n`)
+    }
+  }
+  if (events) describeEvents(events, w, ctx.now)
   return w.toString()
 }

@@ -25,9 +25,9 @@ import { startApiServer } from './http-server'
 import { kubeconfigText } from './kubeconfig'
 
 /** Wall time without traffic after which a waiting child is taken to be idle. */
-const IDLE_MS = 40
+const IDLE_MS = 150
 /** The same after the child has been sent watch events, which it may be acting on. */
-const AFTER_EVENTS_IDLE_MS = 200
+const AFTER_EVENTS_IDLE_MS = 250
 /** The largest single step of simulated time while a child waits (headless waitFor's step). */
 const STEP_MS = 1000
 /** Simulated time one idle moment may move the clock by when no watcher hears anything. */
@@ -99,7 +99,7 @@ export async function startBinaryRunner(cluster: Cluster, kubectlPath: string, c
           const next = clock.nextAt() ?? Infinity
           clock.advanceTo(Math.min(next, clock.now() + STEP_MS, burstEnd))
         }
-      }, IDLE_MS / 4)
+      }, 10)
       child.on('error', (e) => {
         clearInterval(pacer)
         io.stderr(`kubeplay: cannot run ${kubectlPath}: ${e.message}\n`)

@@ -56,6 +56,10 @@ export function defaultPodSpec(spec: any): void {
     if (!v || typeof v !== 'object') continue
     if (v.configMap) v.configMap.defaultMode ??= 420
     if (v.secret) v.secret.defaultMode ??= 420
+    if (v.downwardAPI) v.downwardAPI.defaultMode ??= 420
+    if (v.projected) v.projected.defaultMode ??= 420
+    // HostPathUnset: the type is the empty string.
+    if (v.hostPath) v.hostPath.type ??= ''
     if (!Object.keys(v).some((k) => k !== 'name')) v.emptyDir = {}
   }
 }

@@ -48,4 +48,30 @@ describe('container logs: the streaming sidecar counter (kubernetes.io logging e
     )
     expect(c.kubectl('logs deploy/web').stderr).toMatch(/^Error from server \(BadRequest\): container "ngnix" in pod "web-[a-z0-9]+-[a-z0-9]{5}" is waiting to start: (image can't be pulled|trying and failing to pull image)\n$/)
   })
+
+  it('reads every container with --all-containers and --prefix, pods by label, and the first pod of a deployment', () => {
+    const c = createCluster({ seed: 4 })
+    c.apply(fixture('counter-pod-streaming-sidecar.yaml').replace('  name: counter\n', '  name: counter\n  labels: {app: counter}\n'))
+    c.kubectl('create deployment web --image=nginx --replicas=2')
+    c.advance('3s')
+    // count-log-2 is still being created: what came before it is printed, then the refusal.
+    expect(c.kubectl('logs counter --all-containers --prefix --tail 1')).toEqual({
+      stdout: '[pod/counter/count-log-1] 1: Wed Jan  1 00:00:02 UTC 2025\n',
+      stderr: 'Error from server (BadRequest): container "count-log-2" in pod "counter" is waiting to start: ContainerCreating\n',
+      exitCode: 1,
+    })
+    c.advance('2s')
+    const all = c.kubectl('logs counter --all-containers --prefix --tail 1').stdout
+    expect(all).toBe('[pod/counter/count-log-1] 3: Wed Jan  1 00:00:04 UTC 2025\n[pod/counter/count-log-2] Wed Jan  1 00:00:04 UTC 2025 INFO 3\n')
+    expect(c.kubectl('logs -l app=counter -c count-log-1 --tail 1').stdout).toBe('3: Wed Jan  1 00:00:04 UTC 2025\n')
+    const deploy = c.kubectl('logs deploy/web --tail 1')
+    expect(deploy.stderr).toMatch(/^Found 2 pods, using pod\/web-[a-z0-9]+-[a-z0-9]{5}\n$/)
+    expect(deploy.stdout).toMatch(/\[notice\] 1#1: start worker process \d+\n$/)
+    // A finished container's log is complete: -f returns at once.
+    c.apply('apiVersion: v1\nkind: Pod\nmetadata:\n  name: once\nspec:\n  restartPolicy: Never\n  containers:\n  - {name: c, image: busybox, command: [echo, bye]}\n')
+    c.advance('10s')
+    const before = c.now()
+    expect(c.kubectl('logs once -f').stdout).toBe('bye\n')
+    expect(c.now()).toBe(before)
+  })
 })

@@ -153,26 +153,31 @@ export function runLogs(ctx: KubectlContext, args: string[], flags: FlagValues):
   }
   const prefixAll = !!flags.prefix || !!flags['all-pods']
   const since = flags['since-time'] ? parseTime(String(flags['since-time'])) : sinceMs ? ctx.clock.now() - sinceMs : undefined
-  const streams: { prefix: string; kubelet: KubeletConnection; id: string; pod: KubeObject; printed: number }[] = []
-  for (const pod of pods) {
-    const names = chooseContainers(ctx, pod, container, !!flags['all-containers'], !!flags.selector)
-    for (const name of names) {
-      const node = (pod.spec as PodSpecLike).nodeName
-      if (!node) continue // Not scheduled: the API server has no kubelet to ask and answers nothing.
-      const id = logContainerID(pod, name, !!flags.previous)
-      const kubelet = ctx.kubelet?.(node)
-      if (!kubelet) throw unreachable(pod, `containerLogs/${pod.metadata.namespace}/${pod.metadata.name}/${name}`)
-      streams.push({ prefix: prefixAll ? `[pod/${pod.metadata.name}/${name}] ` : '', kubelet, id, pod, printed: 0 })
-    }
-  }
+  const streams: { prefix: string; kubelet: KubeletConnection; id: string; printed: number }[] = []
   const print = (s: (typeof streams)[number], first: boolean) => {
     const lines = s.kubelet.containerLogs(s.id, first ? { tailLines: tail >= 0 ? tail : undefined, sinceMs: since } : {})
-    const all = first ? lines : lines.slice(s.printed)
-    if (first) s.printed = s.kubelet.containerLogs(s.id, {}).length
-    else s.printed += all.length
-    for (const l of all) ctx.out(`${s.prefix}${flags.timestamps ? `${rfc3339Nano(l.t)} ` : ''}${l.text}\n`)
+    const fresh = first ? lines : lines.slice(s.printed)
+    s.printed = first ? s.kubelet.containerLogs(s.id, {}).length : s.printed + fresh.length
+    for (const l of fresh) ctx.out(`${s.prefix}${flags.timestamps ? `${rfc3339Nano(l.t)} ` : ''}${l.text}\n`)
   }
-  for (const s of streams) print(s, true)
+  // Requests are read one after another; the first refusal ends the command (unless --ignore-errors).
+  for (const pod of pods) {
+    for (const name of chooseContainers(ctx, pod, container, !!flags['all-containers'], !!flags.selector)) {
+      const node = (pod.spec as PodSpecLike).nodeName
+      if (!node) continue // Not scheduled: the API server has no kubelet to ask and answers nothing.
+      try {
+        const id = logContainerID(pod, name, !!flags.previous)
+        const kubelet = ctx.kubelet?.(node)
+        if (!kubelet) throw unreachable(pod, `containerLogs/${pod.metadata.namespace}/${pod.metadata.name}/${name}`)
+        const s = { prefix: prefixAll ? `[pod/${pod.metadata.name}/${name}] ` : '', kubelet, id, printed: 0 }
+        streams.push(s)
+        print(s, true)
+      } catch (e) {
+        if (!flags['ignore-errors']) throw e
+        ctx.out(`error: ${e instanceof Error ? e.message.replace(/^error: /, '') : String(e)}\n`)
+      }
+    }
+  }
   if (flags.follow && !flags.previous) {
     const live = () => streams.filter((s) => s.kubelet.isRunning(s.id))
     ctx.waitFor(() => {

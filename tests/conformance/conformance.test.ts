@@ -15,12 +15,16 @@ describe.skipIf(!realKubectlAvailable())('conformance with the real kubectl', { 
     if (verdicts.length) process.stdout.write(`\n${verdictTable(verdicts)}`)
   })
   for (const name of scripts) {
-    it(name, async () => {
+    // One retry: where the real kubectl stops waiting depends on wall-clock timing (ADR 0003),
+    // so a very busy machine can shift an AGE after a wait; a real difference fails twice.
+    it(name, { retry: 1 }, async () => {
       const source = readScript(name)
       const seed = 7
       const ours = await playOurs(source, seed)
       const real = await playReal(source, seed)
       const v = compare(name, ours, real)
+      const seen = verdicts.findIndex((x) => x.script === name)
+      if (seen >= 0) verdicts.splice(seen, 1)
       verdicts.push(v)
       expect(v.diffs.join('\n\n')).toBe('')
       expect(v.commands).toBeGreaterThan(0)

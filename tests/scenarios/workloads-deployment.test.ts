@@ -177,4 +177,17 @@ spec:
     expect(rsRows(c)).toHaveLength(2)
     expect(c.kubectl('rollout history deployment/web').stdout).toBe('deployment.apps/web \nREVISION  CHANGE-CAUSE\n2         <none>\n3         <none>\n\n')
   })
+
+  it('answers usage mistakes in kubectl v1.31.9 words', () => {
+    const c = createCluster({ seed: 3 })
+    expect(c.kubectl('rollout foo')).toMatchObject({ stderr: `error: unknown command "foo"\nSee 'kubectl rollout -h' for help and examples\n`, exitCode: 1 })
+    expect(c.kubectl('rollout status')).toMatchObject({ stderr: 'error: required resource not specified\n', exitCode: 1 })
+    expect(c.kubectl('rollout status deploy/web --revision=-1').stderr).toBe('error: revision must be a positive integer: -1\n')
+    expect(c.kubectl('set image').stderr.split('\n')[0]).toBe('error: You must provide one or more resources by argument or filename.')
+    c.kubectl('create deployment web --image=nginx')
+    expect(c.kubectl('set image deployment/web').stderr).toBe('error: at least one image update is required\n')
+    expect(c.kubectl('set image deployment/web redis=redis').stderr).toBe('error: unable to find container named "redis"\n')
+    // The same image again is an empty patch: nothing is printed.
+    expect(c.kubectl('set image deployment/web nginx=nginx')).toMatchObject({ stdout: '', stderr: '', exitCode: 0 })
+  })
 })

@@ -41,13 +41,53 @@ export interface RolloutTarget {
 
 const SUB_COMMANDS = ['history', 'pause', 'restart', 'resume', 'status', 'undo']
 
+/** `kubectl rollout` alone prints its help (cobra), as kubectl v1.31 words it. */
+const ROLLOUT_HELP = [
+  'Manage the rollout of one or many resources.',
+  '        ',
+  ' Valid resource types include:',
+  '',
+  '  *  deployments',
+  '  *  daemonsets',
+  '  *  statefulsets',
+  '',
+  'Examples:',
+  '  # Rollback to the previous deployment',
+  '  kubectl rollout undo deployment/abc',
+  '  ',
+  '  # Check the rollout status of a daemonset',
+  '  kubectl rollout status daemonset/foo',
+  '  ',
+  '  # Restart a deployment',
+  '  kubectl rollout restart deployment/abc',
+  '  ',
+  '  # Restart deployments with the \'app=nginx\' label',
+  '  kubectl rollout restart deployment --selector=app=nginx',
+  '',
+  'Available Commands:',
+  '  history       View rollout history',
+  '  pause         Mark the provided resource as paused',
+  '  restart       Restart a resource',
+  '  resume        Resume a paused resource',
+  '  status        Show the status of the rollout',
+  '  undo          Undo a previous rollout',
+  '',
+  'Usage:',
+  '  kubectl rollout SUBCOMMAND [options]',
+  '',
+  'Use "kubectl rollout <command> --help" for more information about a given command.',
+  'Use "kubectl options" for a list of global command-line options (applies to all commands).',
+  ''
+].join('\n')
+
 export function runRollout(ctx: KubectlContext, args: string[], flags: FlagValues): number {
   const sub = args[0]
   if (!sub) {
-    ctx.out('Manage the rollout of one or many resources.\n\nAvailable Commands:\n  history       View rollout history\n  pause         Mark the provided resource as paused\n  restart       Restart a resource\n  resume        Resume a paused resource\n  status        Show the status of the rollout\n  undo          Undo a previous rollout\n')
-    return 0
+    // The help goes to stdout, yet kubectl exits 1 (DefaultSubCommandRun).
+    ctx.out(ROLLOUT_HELP)
+    return 1
   }
-  if (!SUB_COMMANDS.includes(sub)) throw new KubectlError(`error: unknown command "${sub}" for "kubectl rollout"`)
+  if (!SUB_COMMANDS.includes(sub)) throw new KubectlError(`error: unknown command "${sub}"\nSee 'kubectl rollout -h' for help and examples`)
   const rest = args.slice(1)
   if (!rest.length && !(flags.filename as string[]).length) throw new KubectlError('error: required resource not specified')
   switch (sub) {

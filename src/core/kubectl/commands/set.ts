@@ -43,6 +43,27 @@ function podSpecOf(obj: KubeObject): PodSpecLike | undefined {
   return (spec.template as { spec?: PodSpecLike } | undefined)?.spec
 }
 
+/** `kubectl set` alone, as kubectl v1.31 words it. */
+const SET_HELP = [
+  'Configure application resources.',
+  '',
+  ' These commands help you make changes to existing application resources.',
+  '',
+  'Available Commands:',
+  '  env              Update environment variables on a pod template',
+  '  image            Update the image of a pod template',
+  '  resources        Update resource requests/limits on objects with pod templates',
+  '  selector         Set the selector on a resource',
+  '  serviceaccount   Update the service account of a resource',
+  '  subject          Update the user, group, or service account in a role binding or cluster role binding',
+  '',
+  'Usage:',
+  '  kubectl set SUBCOMMAND [options]',
+  '',
+  'Use "kubectl set <command> --help" for more information about a given command.',
+  'Use "kubectl options" for a list of global command-line options (applies to all commands).'
+].join('\n')
+
 const WITH_POD_SPEC = new Set(['Pod', 'ReplicationController', 'Deployment', 'DaemonSet', 'ReplicaSet', 'StatefulSet', 'Job', 'CronJob'])
 
 /** setImage: `*` matches every container; returns whether one was found. */
@@ -63,7 +84,9 @@ export function runSet(ctx: KubectlContext, args: string[], flags: FlagValues): 
     if (sub && ['env', 'resources', 'selector', 'serviceaccount', 'subject'].includes(sub)) {
       throw new KubectlError(`error: "kubectl set ${sub}" is not available in this playground yet`)
     }
-    throw new KubectlError(`error: unknown command "${sub ?? ''}" for "kubectl set"`)
+    // Without a sub-command cobra prints the help on stderr and kubectl exits 1.
+    if (!sub) throw new KubectlError(SET_HELP)
+    throw new KubectlError(`error: unknown command "${sub}"\nSee 'kubectl set -h' for help and examples`)
   }
   return runSetImage(ctx, args.slice(1), flags)
 }
@@ -79,7 +102,12 @@ function runSetImage(ctx: KubectlContext, args: string[], flags: FlagValues): nu
   }
   const errs: string[] = []
   if (flags.all && flags.selector) errs.push('cannot set --all and --selector at the same time')
-  if (!resources.length) errs.push('one or more resources must be specified as <resource> <name> or <resource>/<name>')
+  // The builder refuses first (Complete), before Validate sees anything.
+  if (!resources.length && !(flags.filename as string[]).length) {
+    throw new KubectlError(
+      "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
+    )
+  }
   if (!images.size) errs.push('at least one image update is required')
   else if (images.size > 1 && images.has('*')) errs.push('all containers are already specified by *, but saw more than one container_name=container_image pairs')
   if (errs.length) throw new KubectlError(aggregate(errs))

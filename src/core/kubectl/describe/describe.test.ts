@@ -110,6 +110,20 @@ describe('kubectl describe pod', () => {
     })
     expect(c.kubectl('describe pod x -A').stderr).toBe('error: a resource cannot be retrieved by name across all namespaces\n')
   })
+
+  it('reads objects from -f, hides events with --show-events=false, and reports each missing name', () => {
+    const { c, pods } = setup()
+    const yaml = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n'
+    const fromFile = c.kubectl('describe -f -', { stdin: yaml })
+    expect(fromFile.stdout).toBe(c.kubectl('describe deployment web').stdout)
+    const quiet = c.kubectl(`describe pod ${pods[0].metadata.name} --show-events=false`).stdout
+    expect(quiet).not.toContain('Events:')
+    expect(quiet.endsWith('                             node.kubernetes.io/unreachable:NoExecute op=Exists for 300s\n')).toBe(true)
+    const mixed = c.kubectl(`describe pods ${pods[0].metadata.name} a b`)
+    expect(mixed.stdout.startsWith(`Name:             ${pods[0].metadata.name}\n`)).toBe(true)
+    expect(mixed.stderr).toBe('Error from server (NotFound): pods "a" not found\nError from server (NotFound): pods "b" not found\n')
+    expect(mixed.exitCode).toBe(1)
+  })
 })
 
 describe('kubectl describe deployment and replicaset', () => {

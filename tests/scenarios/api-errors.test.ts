@@ -55,6 +55,20 @@ describe('existence and concurrency (api-errors 1-6)', () => {
     fails(create(c, pod('nginx')), 'Error from server (AlreadyExists): error when creating "STDIN": object is being deleted: pods "nginx" already exists')
   })
 
+  it('6: replacing with a stale resourceVersion is a Conflict', () => {
+    const c = cluster()
+    c.apply(deployment(WEB_SPEC))
+    const rv = /resourceVersion: "(\d+)"/.exec(c.kubectl('get deployment web -o yaml').stdout)![1]
+    expect(c.kubectl('scale deployment web --replicas=2').exitCode).toBe(0)
+    const stale = deployment(WEB_SPEC).replace('metadata: {name: web}', `metadata: {name: web, resourceVersion: "${rv}"}`)
+    fails(
+      c.kubectl('replace -f -', { stdin: stale }),
+      'Error from server (Conflict): error when replacing "STDIN": Operation cannot be fulfilled on deployments.apps "web": the object has been modified; please apply your changes to the latest version and try again',
+    )
+    expect(c.kubectl('replace -f -', { stdin: deployment(WEB_SPEC) }).stdout).toBe('deployment.apps/web replaced\n')
+    fails(c.kubectl('replace -f -', { stdin: deployment(WEB_SPEC, 'other') }), 'Error from server (NotFound): error when replacing "STDIN": deployments.apps "other" not found')
+  })
+
   it('36: a uid sent with an update must be the stored one', () => {
     const c = cluster()
     c.apply(pod('nginx'))

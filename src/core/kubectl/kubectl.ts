@@ -12,6 +12,7 @@ import { describeFlags, runDescribe } from './describe/command'
 import { getFlags, runGet } from './commands/get'
 import { logsFlags, runLogs } from './commands/logs'
 import { rolloutFlags, runRollout } from './commands/rollout'
+import { replaceFlags, runReplace } from './commands/replace'
 import { runScale, scaleFlags } from './commands/scale'
 import { runSet, setFlags } from './commands/set'
 import { KubectlError, type KubectlContext, type KubectlResult } from './context'
@@ -32,6 +33,7 @@ export const COMMANDS: Record<string, Command> = {
   delete: { flags: deleteFlags, run: runDelete },
   describe: { flags: describeFlags, run: runDescribe },
   scale: { flags: scaleFlags, run: runScale },
+  replace: { flags: replaceFlags, run: runReplace },
   logs: { flags: logsFlags, run: runLogs },
   exec: { flags: execFlags, run: runExec },
   rollout: { flags: rolloutFlags, run: runRollout },

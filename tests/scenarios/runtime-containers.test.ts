@@ -134,4 +134,17 @@ data:
     expect(c.kubectl('exec web -c nope -- ls').stderr).toBe('Error from server (BadRequest): container nope is not valid for pod web\n')
     expect(c.kubectl('logs web').stdout).toContain('[notice] 1#1: start worker processes\n')
   })
+
+  it('lets a shell that traps SIGTERM stop at once, while a plain sleep waits out the grace period', () => {
+    const c = createCluster({ seed: 4 })
+    c.apply(pod('trapper', '  - name: c\n    image: busybox\n    command: ["sh", "-c", "trap \'echo bye; exit 0\' TERM; while true; do sleep 1; done"]\n'))
+    c.apply(pod('sleeper', '  - name: c\n    image: busybox\n    command: ["sleep", "3600"]\n'))
+    c.advance('10s')
+    let t = c.now()
+    expect(c.kubectl('delete pod trapper').stdout).toBe('pod "trapper" deleted\n')
+    expect(c.now() - t).toBeLessThanOrEqual(2000)
+    t = c.now()
+    c.kubectl('delete pod sleeper')
+    expect(c.now() - t).toBeGreaterThanOrEqual(30_000)
+  })
 })

@@ -35,7 +35,7 @@ interface PodSpec {
 
 export class PodWorker {
   readonly rt: PodRuntimeState
-  private programs = new Map<string, { stopAfterMs?: number }>()
+  private programs = new Map<string, { stopAfterMs?: number; hooked?: boolean }>()
   private timers = new Set<TimerHandle>()
   private backoffUntil = new Map<string, number>()
   private backoffDelay = new Map<string, number>()
@@ -206,7 +206,7 @@ export class PodWorker {
     cs.waitingMessage = undefined
     cs.startedAt = now
     cs.started = true
-    this.programs.set(c.name, started)
+    this.programs.set(c.name, { stopAfterMs: started.stopAfterMs, hooked: !!hooked })
     for (const l of hooked?.logs ?? []) this.after(l.atMs, () => this.kubelet.runtime.logs.write(id, 'stdout', `${l.line}\n`, this.kubelet.now()))
     const probe = (c as { readinessProbe?: { initialDelaySeconds?: number } }).readinessProbe
     if (probe) {
@@ -297,7 +297,7 @@ export class PodWorker {
       if (cs.state !== 'running') return
       const c = this.spec.containers[i]!
       this.kubelet.event(this.pod, 'Normal', 'Killing', `Stopping container ${c.name}`, `spec.containers{${c.name}}`)
-      const stop = this.programs.get(c.name)?.stopAfterMs
+      const stop = this.programs.get(c.name)?.hooked ? this.programs.get(c.name)!.stopAfterMs : this.kubelet.runtime.sigterm(cs.containerID)
       const at = stop === undefined ? graceMs : Math.min(stop, graceMs)
       longest = Math.max(longest, at)
       this.after(at, () => {

@@ -11,6 +11,8 @@ export type Watch = (paths: string[], wake: () => void) => () => void
 
 export class Process {
   private timer?: TimerHandle
+  /** When the current sleep ends (undefined while waiting on a file, or not sleeping). */
+  wakeAt?: number
   private unwatch?: () => void
   private finished = false
   exitCode?: number
@@ -32,6 +34,7 @@ export class Process {
 
   private step(): void {
     this.timer = undefined
+    this.wakeAt = undefined
     for (;;) {
       let r: IteratorResult<unknown, number>
       try {
@@ -43,7 +46,10 @@ export class Process {
       if (r.done) return this.exit(r.value)
       const eff = r.value as { kind: 'sleep'; ms: number } | { kind: 'watch'; paths: string[] }
       if (eff.kind === 'sleep') {
-        if (eff.ms !== Infinity) this.timer = this.clock.after(eff.ms, () => this.step())
+        if (eff.ms !== Infinity) {
+          this.timer = this.clock.after(eff.ms, () => this.step())
+          this.wakeAt = this.clock.now() + eff.ms
+        }
         return
       }
       // Wake on the next change, after the writer's own step has finished.

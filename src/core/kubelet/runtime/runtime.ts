@@ -51,6 +51,9 @@ interface ContainerRecord {
   env: Record<string, string>
   workingDir: string
   appStaysUp: boolean
+  /** The shell running as PID 1 and how long the program takes to stop on SIGTERM without a trap. */
+  main?: Shell
+  stopAfterMs?: number
 }
 
 /** Built-ins that exist only inside a shell, not as files a container can exec. */
@@ -229,7 +232,8 @@ export class ContainerRuntime {
       return { startError: `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${what}": ${what.includes('/') ? 'stat ' + what + ': no such file or directory' : 'executable file not found in $PATH'}: unknown` }
     }
     const io = this.logIO(id)
-    const proc = new Process(this.shellFor(rec, env).runArgv(argv, io), this.clock, (paths, wake) => this.watch(fs, paths, wake), (code) => {
+    rec.main = this.shellFor(rec, env)
+    const proc = new Process(rec.main.runMain(argv, io), this.clock, (paths, wake) => this.watch(fs, paths, wake), (code) => {
       this.logs.close(id, this.clock.now())
       onExit(code)
     })
@@ -239,10 +243,24 @@ export class ContainerRuntime {
       if (this.processes.get(id) === proc) proc.start()
     })
     const base = baseName(argv[0]!)
-    if (profile.server?.binaries.includes(base)) return { stopAfterMs: profile.server.stopAfterMs }
-    if (profile.generic && appStaysUp && !BUILTINS[base]) return { stopAfterMs: 500 }
-    // A shell or applet as PID 1 ignores SIGTERM: the grace period runs out. Applications stop quickly.
-    return { stopAfterMs: BUILTINS[base] ? undefined : 1000 }
+    // A shell or applet as PID 1 ignores SIGTERM (no default handler): the grace period runs out.
+    rec.stopAfterMs = profile.server?.binaries.includes(base) ? profile.server.stopAfterMs : profile.generic && appStaysUp && !BUILTINS[base] ? 500 : BUILTINS[base] ? undefined : 1000
+    return { stopAfterMs: rec.stopAfterMs }
+  }
+
+  /**
+   * SIGTERM to PID 1: how long until the container stops, or undefined if it ignores it.
+   * A shell with a TERM trap runs the trap once its current command (a sleep) ends.
+   */
+  sigterm(id: string): number | undefined {
+    const rec = this.containers.get(id)
+    const proc = this.processes.get(id)
+    if (!rec || !proc || proc.done) return 0
+    const action = rec.main?.traps.get('TERM')
+    if (action === undefined) return rec.stopAfterMs
+    if (!action || !/\bexit\b/.test(action)) return undefined
+    rec.main!.pendingSignal = 'TERM'
+    return proc.wakeAt === undefined ? undefined : Math.max(0, proc.wakeAt - this.clock.now())
   }
 
   private logIO(id: string): IO {

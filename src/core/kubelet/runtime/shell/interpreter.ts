@@ -24,6 +24,9 @@ export class Shell implements ShellApi {
   cwd = '/'
   name = 'sh'
   args: string[] = []
+  readonly traps = new Map<string, string>()
+  /** A trapped signal that arrived while a command ran: its action runs once that command ends. */
+  pendingSignal?: string
 
   constructor(
     readonly host: ShellHost,
@@ -100,6 +103,17 @@ export class Shell implements ShellApi {
     }
   }
 
+  /** A container's argv as PID 1: `sh -c SCRIPT` is this shell itself, anything else one command. */
+  *runMain(argv: string[], io: IO): Run {
+    const base = argv[0]!.slice(argv[0]!.lastIndexOf('/') + 1)
+    if (['sh', 'ash', 'dash', 'bash'].includes(base) && argv[1] === '-c' && argv[2] !== undefined && !(base === 'bash' && this.host.flavour === 'busybox')) {
+      this.name = argv[3] ?? argv[0]!
+      this.args = argv.slice(4)
+      return yield* this.runScript(argv[2], io)
+    }
+    return yield* this.runArgv(argv, io)
+  }
+
   /** Runs argv as a single command (a container's command without a shell). */
   *runArgv(argv: string[], io: IO): Run {
     try {
@@ -161,6 +175,14 @@ export class Shell implements ShellApi {
       if (!(e instanceof ExpandError)) throw e
       io.err(`${this.prefix()}${e.message}\n`)
       this.status = e.message.includes('syntax') ? 2 : 1
+    }
+    const sig = this.pendingSignal
+    const action = sig ? this.traps.get(sig) : undefined
+    if (sig && action) {
+      this.pendingSignal = undefined
+      const saved = this.status
+      yield* this.exec(parseScript(action), io)
+      this.status = saved
     }
     return this.status
   }

@@ -50,6 +50,8 @@ export interface ShellApi {
   export(name: string): void
   environment(): Record<string, string>
   resolve(path: string): string
+  /** Signal traps: action by signal name (TERM, INT, EXIT...); '' ignores the signal. */
+  readonly traps: Map<string, string>
   /** Runs a nested `sh -c` script in a child shell with the given args. */
   runChild(script: string, args: string[], io: IO): Run
 }

@@ -205,7 +205,25 @@ const test: Builtin = function (argv, io, sh) {
   })
 }
 
+const SIGNALS: Record<string, string> = { '0': 'EXIT', '1': 'HUP', '2': 'INT', '3': 'QUIT', '9': 'KILL', '15': 'TERM' }
+
+/** trap ACTION SIGNAL...: the action runs when the signal arrives (between commands). */
+const trap: Builtin = function (argv, io, sh) {
+  if (argv.length === 1) {
+    for (const [sig, action] of sh.traps) io.out(`trap -- '${action}' ${sig}\n`)
+    return 0
+  }
+  const action = argv[1]!
+  for (const raw of argv.slice(2)) {
+    const sig = SIGNALS[raw] ?? raw.toUpperCase().replace(/^SIG/, '')
+    if (action === '-') sh.traps.delete(sig)
+    else sh.traps.set(sig, action)
+  }
+  return 0
+}
+
 export const CORE_BUILTINS: Record<string, Builtin> = {
+  trap,
   echo,
   printf,
   sleep,

@@ -136,7 +136,8 @@ export function externalProgram(argv: string[], io: IO, x: ProgramContext, hostn
     return done(http(argv, io, x, hostname, podIP))
   }
   if (name === 'nslookup') {
-    io.err(';; connection timed out; no servers could be reached\n\n')
+    if (p.programs?.nslookup === undefined && !p.generic) return undefined
+    io.err('nslookup: DNS lookups are not available in this playground yet\n')
     return done(1)
   }
   if (p.generic && p.programs?.[name] === undefined && x.appStaysUp) return forever()

@@ -15,7 +15,7 @@ import { Process, runWithin } from './process'
 import { externalProgram, type LocalHTTP } from './programs'
 import { BUILTINS } from './shell/commands'
 import { Shell } from './shell/interpreter'
-import type { IO } from './shell/types'
+import type { IO, Run } from './shell/types'
 import { buildVolumes, type NodeStorage } from './volumes'
 
 export interface RuntimeNode {
@@ -32,6 +32,8 @@ export interface RuntimeContainerSpec extends EnvContainer {
   workingDir?: string
   volumeMounts?: { name: string; mountPath: string; readOnly?: boolean; subPath?: string }[]
   ports?: unknown[]
+  /** stdin: true keeps an interactive shell's input open (kubectl run -it). */
+  stdin?: boolean
 }
 
 interface Sandbox {
@@ -70,6 +72,11 @@ function subPathView(v: VolumeData, subPath: string | undefined): VolumeData {
   const copy: VolumeData = { files: {}, dirs: [...v.dirs], readOnly: true }
   for (const [k, f] of Object.entries(v.files)) copy.files[k] = { ...f, chunks: [...f.chunks] }
   return copy
+}
+
+function* waitForever(): Run {
+  yield { kind: 'sleep', ms: Infinity }
+  return 0
 }
 
 export class ContainerRuntime {
@@ -233,7 +240,9 @@ export class ContainerRuntime {
     }
     const io = this.logIO(id)
     rec.main = this.shellFor(rec, env)
-    const proc = new Process(rec.main.runMain(argv, io), this.clock, (paths, wake) => this.watch(fs, paths, wake), (code) => {
+    // An interactive shell with its stdin held open waits for input instead of exiting.
+    const interactive = !!c.stdin && argv.length === 1 && ['sh', 'ash', 'bash', 'dash'].includes(baseName(argv[0]!))
+    const proc = new Process(interactive ? waitForever() : rec.main.runMain(argv, io), this.clock, (paths, wake) => this.watch(fs, paths, wake), (code) => {
       this.logs.close(id, this.clock.now())
       onExit(code)
     })

@@ -64,4 +64,9 @@ describe('simulated shell', () => {
     expect(r.code).toBeUndefined()
     expect(r.err).toBe('')
   })
+
+  it('reads input a line at a time', () => {
+    const r = run("printf 'a 1\\nb 2 3\\n' > /in; while read k v; do echo \"$k=$v\"; done < /in; echo x y | { read a b; echo $b$a; }")
+    expect(r.out).toBe('a=1\nb=2 3\nyx\n')
+  })
 })

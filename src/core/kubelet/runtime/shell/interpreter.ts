@@ -206,7 +206,8 @@ export class Shell implements ShellApi {
         for (let k = 0; k < node.cmds.length; k++) {
           const last = k === node.cmds.length - 1
           let buf = ''
-          s = yield* this.exec(node.cmds[k]!, { stdin: input, out: last ? io.out : (t) => (buf += t), err: io.err })
+          const reader = k === 0 ? io.reader : { data: input ?? '', pos: 0 }
+          s = yield* this.exec(node.cmds[k]!, { stdin: input, reader, out: last ? io.out : (t) => (buf += t), err: io.err })
           input = buf
         }
         return node.negate ? +(s === 0) : s
@@ -284,7 +285,8 @@ export class Shell implements ShellApi {
     for (const r of redirs) {
       if (r.op === '<<') {
         const doc = r.heredoc!
-        cur = { ...cur, stdin: doc.expand ? yield* expandToString(doc.body, this.ctx(io), true) : doc.body }
+        const text = doc.expand ? yield* expandToString(doc.body, this.ctx(io), true) : doc.body
+        cur = { ...cur, stdin: text, reader: { data: text, pos: 0 } }
         continue
       }
       const target = yield* expandToString(r.target, this.ctx(io))
@@ -296,7 +298,8 @@ export class Shell implements ShellApi {
       const path = this.resolve(target)
       try {
         if (r.op === '<') {
-          cur = { ...cur, stdin: this.host.fs.read(path) }
+          const text = this.host.fs.read(path)
+          cur = { ...cur, stdin: text, reader: { data: text, pos: 0 } }
           continue
         }
         if (r.op !== '>>') this.host.fs.write(path, '', false)

@@ -14,6 +14,8 @@ export type Run = Generator<Effect, number, void>
 export interface IO {
   /** Standard input, whole (pipes here are run one side after the other). */
   stdin?: string
+  /** The same input as a stream: `read` takes it a line at a time. */
+  reader?: { data: string; pos: number }
   out(text: string): void
   err(text: string): void
 }

@@ -222,8 +222,25 @@ const trap: Builtin = function (argv, io, sh) {
   return 0
 }
 
+/** read [-r] NAME...: one line of input split into the names, the last taking the rest. */
+const read: Builtin = function (argv, io, sh) {
+  const raw = argv.includes('-r')
+  const names = argv.slice(1).filter((a) => !a.startsWith('-'))
+  const r = io.reader
+  if (!r || r.pos >= r.data.length) return 1
+  const end = r.data.indexOf('\n', r.pos)
+  let line = r.data.slice(r.pos, end < 0 ? r.data.length : end)
+  r.pos = end < 0 ? r.data.length : end + 1
+  if (!raw) line = line.replace(/\\(.)/g, '$1')
+  const vars = names.length ? names : ['REPLY']
+  const fields = line.trim().split(/[ \t]+/)
+  vars.forEach((n, k) => sh.set(n, k === vars.length - 1 ? fields.slice(k).join(' ') : fields[k] ?? ''))
+  return end < 0 ? 1 : 0
+}
+
 export const CORE_BUILTINS: Record<string, Builtin> = {
   trap,
+  read,
   echo,
   printf,
   sleep,

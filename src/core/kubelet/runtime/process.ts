@@ -5,7 +5,7 @@
  */
 
 import type { Clock, TimerHandle } from '../../sim/clock'
-import { ExitSignal, type Run } from './shell/types'
+import { ExitSignal, type Effect, type Run } from './shell/types'
 
 export type Watch = (paths: string[], wake: () => void) => () => void
 
@@ -15,6 +15,9 @@ export class Process {
   wakeAt?: number
   private unwatch?: () => void
   private finished = false
+  private children: Process[] = []
+  /** Blocked in the `wait` built-in (interruptible, unlike a foreground sleep). */
+  waiting = false
   exitCode?: number
 
   constructor(
@@ -44,7 +47,19 @@ export class Process {
         r = { done: true, value: e.status }
       }
       if (r.done) return this.exit(r.value)
-      const eff = r.value as { kind: 'sleep'; ms: number } | { kind: 'watch'; paths: string[] }
+      const eff = r.value as Effect
+      if (eff.kind === 'spawn') {
+        const child = new Process(eff.run, this.clock, this.watch, () => this.childExited())
+        this.children.push(child)
+        child.start()
+        continue
+      }
+      if (eff.kind === 'wait') {
+        this.children = this.children.filter((c) => !c.done)
+        if (!this.children.length) continue
+        this.waiting = true
+        return
+      }
       if (eff.kind === 'sleep') {
         if (eff.ms !== Infinity) {
           this.timer = this.clock.after(eff.ms, () => this.step())
@@ -62,7 +77,20 @@ export class Process {
     }
   }
 
+  private childExited(): void {
+    if (this.waiting && this.children.every((c) => c.done)) this.interrupt()
+  }
+
+  /** Ends a `wait` now (all jobs done, or a trapped signal arrived). */
+  interrupt(): void {
+    if (!this.waiting || this.finished) return
+    this.waiting = false
+    this.timer = this.clock.after(0, () => this.step())
+  }
+
   private exit(code: number): void {
+    // The container's PID 1 is gone: the kernel kills what it started.
+    for (const c of this.children) c.kill()
     this.finished = true
     this.exitCode = code
     this.onExit(code)
@@ -74,6 +102,7 @@ export class Process {
     this.finished = true
     this.clock.cancel(this.timer)
     this.unwatch?.()
+    for (const c of this.children) c.kill()
     this.run.return(137)
   }
 }
@@ -84,6 +113,7 @@ export function runWithin(run: Run, budgetMs: number): { exitCode: number; timed
   for (;;) {
     const r = run.next()
     if (r.done) return { exitCode: r.value, timedOut: false }
+    if (r.value.kind === 'spawn' || r.value.kind === 'wait') continue
     spent += r.value.kind === 'sleep' ? r.value.ms : Infinity
     if (spent > budgetMs) {
       run.return(1)

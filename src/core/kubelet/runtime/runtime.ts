@@ -269,6 +269,11 @@ export class ContainerRuntime {
     if (action === undefined) return rec.stopAfterMs
     if (!action || !/\bexit\b/.test(action)) return undefined
     rec.main!.pendingSignal = 'TERM'
+    // `wait` returns at once on a trapped signal; a foreground sleep has to end first.
+    if (proc.waiting) {
+      proc.interrupt()
+      return 0
+    }
     return proc.wakeAt === undefined ? undefined : Math.max(0, proc.wakeAt - this.clock.now())
   }
 

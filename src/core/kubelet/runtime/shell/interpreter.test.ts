@@ -69,4 +69,12 @@ describe('simulated shell', () => {
     const r = run("printf 'a 1\\nb 2 3\\n' > /in; while read k v; do echo \"$k=$v\"; done < /in; echo x y | { read a b; echo $b$a; }")
     expect(r.out).toBe('a=1\nb=2 3\nyx\n')
   })
+
+  it('runs background jobs beside the shell and waits for them', () => {
+    const early = run('(sleep 2; echo job) & echo started; wait; echo done', { ms: 1000 })
+    expect(early.out).toBe('started\n')
+    const late = run('(sleep 2; echo job) & echo started; wait; echo done', { ms: 2000 })
+    expect(late.out).toBe('started\njob\ndone\n')
+    expect(late.code).toBe(0)
+  })
 })

@@ -85,6 +85,15 @@ export class Shell implements ShellApi {
     return yield* child.runScript(script, io)
   }
 
+  *runJob(node: Node, io: IO): Run {
+    try {
+      return yield* this.exec(node, io)
+    } catch (e) {
+      if (e instanceof ExitSignal) return e.status
+      throw e
+    }
+  }
+
   /** Runs a whole script; `exit` and syntax errors end it with their status. */
   *runScript(src: string, io: IO): Run {
     let node: Node
@@ -191,7 +200,13 @@ export class Shell implements ShellApi {
     switch (node.type) {
       case 'list': {
         let s = 0
-        for (const item of node.items) s = yield* this.exec(item, io)
+        for (let k = 0; k < node.items.length; k++) {
+          if (node.background?.[k]) {
+            // `cmd &` runs in a subshell beside this one; `$?` is 0 at once.
+            yield { kind: 'spawn', run: this.fork().runJob(node.items[k]!, io) }
+            s = 0
+          } else s = yield* this.exec(node.items[k]!, io)
+        }
         return s
       }
       case 'andor': {

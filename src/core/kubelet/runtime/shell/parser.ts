@@ -17,7 +17,7 @@ export type Node =
   | { type: 'simple'; assigns: { name: string; raw: string }[]; words: string[]; redirs: Redir[] }
   | { type: 'pipeline'; cmds: Node[]; negate: boolean }
   | { type: 'andor'; first: Node; rest: { op: '&&' | '||'; node: Node }[] }
-  | { type: 'list'; items: Node[] }
+  | { type: 'list'; items: Node[]; background?: boolean[] }
   | { type: 'if'; clauses: { cond: Node; body: Node }[]; otherwise?: Node; redirs: Redir[] }
   | { type: 'loop'; until: boolean; cond: Node; body: Node; redirs: Redir[] }
   | { type: 'for'; name: string; words?: string[]; body: Node; redirs: Redir[] }
@@ -66,17 +66,19 @@ class Parser {
   /** A list up to one of the `stop` reserved words (or `)` / end of input). */
   list(stop: string[]): Node {
     const items: Node[] = []
+    const background: boolean[] = []
     for (;;) {
       this.skipNewlines()
       const t = this.peek()
       if (t.kind === 'eof' || this.isOp(')') || (t.kind === 'word' && stop.includes(t.raw))) break
       items.push(this.andOr())
+      background.push(this.isOp('&'))
       if (this.isOp(';') || this.isOp('&')) this.pos++
       else if (this.peek().kind === 'newline') this.pos++
       else if (!(this.peek().kind === 'eof' || this.isOp(')') || (this.peek().kind === 'word' && stop.includes((this.peek() as { raw: string }).raw))))
         throw new ShellSyntaxError(`syntax error: unexpected ${this.describe()}`)
     }
-    return { type: 'list', items }
+    return background.some(Boolean) ? { type: 'list', items, background } : { type: 'list', items }
   }
 
   private andOr(): Node {

@@ -7,7 +7,13 @@
 
 import type { ContainerFS } from '../fs/filesystem'
 
-export type Effect = { kind: 'sleep'; ms: number } | { kind: 'watch'; paths: string[] }
+export type Effect =
+  | { kind: 'sleep'; ms: number }
+  | { kind: 'watch'; paths: string[] }
+  /** `cmd &`: run beside the shell. */
+  | { kind: 'spawn'; run: Run }
+  /** The `wait` built-in: until the background jobs end (a trapped signal cuts it short). */
+  | { kind: 'wait' }
 
 export type Run = Generator<Effect, number, void>
 
@@ -54,6 +60,8 @@ export interface ShellApi {
   resolve(path: string): string
   /** Signal traps: action by signal name (TERM, INT, EXIT...); '' ignores the signal. */
   readonly traps: Map<string, string>
+  /** A trapped signal waiting for the current command to end. */
+  readonly pendingSignal?: string
   /** Runs a nested `sh -c` script in a child shell with the given args. */
   runChild(script: string, args: string[], io: IO): Run
 }

@@ -238,8 +238,15 @@ const read: Builtin = function (argv, io, sh) {
   return end < 0 ? 1 : 0
 }
 
+/** wait: until the background jobs end; a trapped signal ends it early with 128+15. */
+const wait: Builtin = function* (_argv, _io, sh) {
+  yield { kind: 'wait' }
+  return sh.pendingSignal ? 143 : 0
+}
+
 export const CORE_BUILTINS: Record<string, Builtin> = {
   trap,
+  wait,
   read,
   echo,
   printf,

@@ -94,6 +94,39 @@ describe('admission (api-errors 8)', () => {
   })
 })
 
+describe('LimitRange and ResourceQuota admission (api-errors 9-10)', () => {
+  const quota =
+    'apiVersion: v1\nkind: ResourceQuota\nmetadata: {name: mem-cpu-demo}\nspec: {hard: {requests.cpu: "1", requests.memory: 1Gi, limits.cpu: "2", limits.memory: 2Gi}}\n'
+  const sized = (name: string, req: string, lim: string) =>
+    pod(name, '', `containers: [{name: nginx, image: nginx, resources: {requests: {memory: ${req}, cpu: 100m}, limits: {memory: ${lim}, cpu: 200m}}}]`)
+
+  it('9: a quota wants every resource named, and refuses what does not fit', () => {
+    const c = cluster()
+    c.apply(quota)
+    fails(
+      create(c, pod('bare')),
+      'Error from server (Forbidden): error when creating "STDIN": pods "bare" is forbidden: failed quota: mem-cpu-demo: must specify limits.cpu for: nginx; limits.memory for: nginx; requests.cpu for: nginx; requests.memory for: nginx',
+    )
+    expect(create(c, sized('quota-mem-cpu-demo', '600Mi', '800Mi')).exitCode).toBe(0)
+    fails(
+      create(c, sized('quota-mem-cpu-demo-2', '700Mi', '1Gi')),
+      'Error from server (Forbidden): error when creating "STDIN": pods "quota-mem-cpu-demo-2" is forbidden: exceeded quota: mem-cpu-demo, requested: requests.memory=700Mi, used: requests.memory=600Mi, limited: requests.memory=1Gi',
+    )
+  })
+
+  it('10: a LimitRange fills in defaults and enforces its max', () => {
+    const c = cluster()
+    c.apply('apiVersion: v1\nkind: LimitRange\nmetadata: {name: cpu-min-max}\nspec: {limits: [{type: Container, max: {cpu: 800m}, min: {cpu: 200m}}]}\n')
+    fails(
+      create(c, pod('constraints-cpu-demo-2', '', 'containers: [{name: a, image: nginx, resources: {limits: {cpu: 1500m}, requests: {cpu: 500m}}}]')),
+      'Error from server (Forbidden): error when creating "STDIN": pods "constraints-cpu-demo-2" is forbidden: maximum cpu usage per Container is 800m, but limit is 1500m',
+    )
+    expect(create(c, pod('defaulted')).exitCode).toBe(0)
+    const yaml = c.kubectl('get pod defaulted -o yaml').stdout
+    expect(yaml).toContain('    resources:\n      limits:\n        cpu: 800m\n      requests:\n        cpu: 800m\n')
+  })
+})
+
 describe('decoding (api-errors 13-14)', () => {
   it('13: unknown fields under kubectl\'s default --validate=strict, all of them, joined', () => {
     const c = cluster()

@@ -7,7 +7,9 @@
 
 import type { KubeObject } from '../api/types'
 import { defaultTolerationSeconds } from '../apiserver/admission/default-toleration-seconds'
+import { limitRanger } from '../apiserver/admission/limit-ranger'
 import { namespaceLifecycle } from '../apiserver/admission/namespace-lifecycle'
+import { resourceQuota } from '../apiserver/admission/resource-quota'
 import { priorityAdmission } from '../apiserver/admission/priority'
 import { serviceAccountAdmission } from '../apiserver/admission/service-account'
 import { APIServer } from '../apiserver/server'
@@ -64,7 +66,7 @@ export class ClusterCore {
     this.clock = new Clock(SIMULATION_EPOCH_MS - BOOTSTRAP_LEAD_MS)
     this.random = new Random(spec.seed ?? 1)
     this.api = new APIServer(this.store, this.clock, this.random)
-    this.api.admission.push(namespaceLifecycle, serviceAccountAdmission, priorityAdmission, defaultTolerationSeconds)
+    this.api.admission.push(namespaceLifecycle, limitRanger, serviceAccountAdmission, priorityAdmission, defaultTolerationSeconds, resourceQuota)
     this.informers = new InformerFactory(this.api)
     this.ctx = { api: this.api, informers: this.informers, clock: this.clock, random: this.random, recorder: makeRecorderFactory(this.api) }
     for (const ns of addons.systemNamespaces()) this.createSystem(ns)

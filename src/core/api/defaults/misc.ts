@@ -35,3 +35,17 @@ export function defaultRoleBinding(rb: any): void {
     else if (s.kind === 'User' || s.kind === 'Group') s.apiGroup = 'rbac.authorization.k8s.io'
   }
 }
+
+/**
+ * SetDefaults_LimitRangeItem: for containers, the default limit comes from max, the default
+ * request from the default limit or else min (empty maps are not written).
+ */
+export function defaultLimitRange(lr: any): void {
+  for (const item of Array.isArray(lr.spec?.limits) ? lr.spec.limits : []) {
+    if (item?.type !== 'Container') continue
+    const def = { ...(item.max ?? {}), ...(item.default ?? {}) }
+    const req = { ...(item.min ?? {}), ...def, ...(item.defaultRequest ?? {}) }
+    if (Object.keys(def).length) item.default = def
+    if (Object.keys(req).length) item.defaultRequest = req
+  }
+}

@@ -12,7 +12,7 @@ import { serviceStrategy } from './services'
 import { namespaceStrategy, nodeStrategy } from './cluster-scoped'
 import { configMapStrategy, secretStrategy } from './config'
 import { persistentVolumeClaimStrategy, persistentVolumeStrategy } from './storage'
-import { defaultNetworkPolicy, defaultPriorityClass, defaultRoleBinding, defaultStorageClass } from '../../api/defaults/misc'
+import { defaultLimitRange, defaultNetworkPolicy, defaultPriorityClass, defaultRoleBinding, defaultStorageClass } from '../../api/defaults/misc'
 
 const DEFAULT: Strategy = { nameRule: 'subdomain' }
 
@@ -39,6 +39,7 @@ const STRATEGIES: Record<string, Strategy> = {
   'rbac.authorization.k8s.io/rolebindings': { nameRule: 'none', prepareForCreate: defaultRoleBinding, prepareForUpdate: defaultRoleBinding },
   'rbac.authorization.k8s.io/clusterrolebindings': { nameRule: 'none', prepareForCreate: defaultRoleBinding, prepareForUpdate: defaultRoleBinding },
   'networking.k8s.io/networkpolicies': { nameRule: 'subdomain', generation: true, prepareForCreate: defaultNetworkPolicy, prepareForUpdate: defaultNetworkPolicy },
+  limitranges: { nameRule: 'subdomain', prepareForCreate: defaultLimitRange, prepareForUpdate: defaultLimitRange },
   'storage.k8s.io/storageclasses': { nameRule: 'subdomain', prepareForCreate: defaultStorageClass, prepareForUpdate: defaultStorageClass },
   'scheduling.k8s.io/priorityclasses': { nameRule: 'subdomain', prepareForCreate: defaultPriorityClass, prepareForUpdate: defaultPriorityClass },
 }

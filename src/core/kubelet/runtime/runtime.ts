@@ -7,15 +7,16 @@
 
 import type { KubeObject } from '../../api/types'
 import type { Clock } from '../../sim/clock'
-import { containerEnv, ContainerConfigError, expandRefs, type EnvContainer, type EnvSource } from './env'
+import { containerEnv, ContainerConfigError, type EnvContainer, type EnvSource } from './env'
 import { ContainerFS, fileText, FsError, newVolume, normalizePath, type VolumeData } from './fs/filesystem'
-import { baseName, containerArgv, podManagedFiles, profileFor, type ImageProfile } from './images-known'
+import { baseName, podManagedFiles, profileFor, type ImageProfile } from './images-known'
 import { ContainerLogStore, type LogLine, type LogQuery } from './logs'
+import { isExecutable, processArgv, subPathView, waitForever } from './launch'
 import { Process, runWithin } from './process'
 import { externalProgram, type LocalHTTP } from './programs'
 import { BUILTINS } from './shell/commands'
 import { Shell } from './shell/interpreter'
-import type { IO, Run } from './shell/types'
+import type { IO } from './shell/types'
 import { buildVolumes, type NodeStorage } from './volumes'
 
 export interface RuntimeNode {
@@ -58,26 +59,8 @@ interface ContainerRecord {
   stopAfterMs?: number
 }
 
-/** Built-ins that exist only inside a shell, not as files a container can exec. */
-const SHELL_ONLY = new Set(['exit', 'cd', 'export', 'unset', 'set', ':'])
-/** Docker entrypoint scripts that hand over to their arguments. */
-const ENTRYPOINT_WRAPPERS = new Set(['docker-entrypoint.sh'])
 
-/**
- * A subPath of a configMap or secret volume is bound to the files as they were at start: the
- * kubelet's later atomic updates swap a symlink the bind mount does not follow.
- */
-function subPathView(v: VolumeData, subPath: string | undefined): VolumeData {
-  if (!subPath || !v.readOnly) return v
-  const copy: VolumeData = { files: {}, dirs: [...v.dirs], readOnly: true }
-  for (const [k, f] of Object.entries(v.files)) copy.files[k] = { ...f, chunks: [...f.chunks] }
-  return copy
-}
 
-function* waitForever(): Run {
-  yield { kind: 'sleep', ms: Infinity }
-  return 0
-}
 
 export class ContainerRuntime {
   readonly logs = new ContainerLogStore()
@@ -165,13 +148,6 @@ export class ContainerRuntime {
     return root
   }
 
-  /** Can the container's first word be executed at all (else runc's StartError)? */
-  private executable(profile: ImageProfile, name: string): boolean {
-    const base = baseName(name)
-    if (profile.generic || profile.programs?.[base] !== undefined || profile.server?.binaries.includes(base) || ENTRYPOINT_WRAPPERS.has(base)) return true
-    if (!profile.shell) return base === 'hello' && profile.programs?.hello !== undefined
-    return !!BUILTINS[base] && !SHELL_ONLY.has(base) && !(base === 'bash' && profile.shell === 'busybox')
-  }
 
   private shellFor(rec: ContainerRecord, env: Record<string, string>): Shell {
     const sb = this.sandboxes.get(rec.podUID)
@@ -232,9 +208,8 @@ export class ContainerRuntime {
     const appStaysUp = !(c.command?.length || c.args?.length) || !!c.ports?.length || restartPolicy === 'Always'
     const rec: ContainerRecord = { id, podUID: uid, name: c.name, profile, fs, env, workingDir: c.workingDir ?? '/', appStaysUp }
     this.containers.set(id, rec)
-    let argv = containerArgv(profile, c.command?.map((w) => expandRefs(w, env)), c.args?.map((w) => expandRefs(w, env)))
-    if (argv.length > 1 && ENTRYPOINT_WRAPPERS.has(baseName(argv[0]!))) argv = argv.slice(1)
-    if (!argv.length || !this.executable(profile, argv[0]!)) {
+    const argv = processArgv(profile, c.command, c.args, env)
+    if (!argv.length || !isExecutable(profile, argv[0]!)) {
       const what = argv[0] ?? ''
       return { startError: `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${what}": ${what.includes('/') ? 'stat ' + what + ': no such file or directory' : 'executable file not found in $PATH'}: unknown` }
     }
@@ -322,7 +297,7 @@ export class ContainerRuntime {
     if (!rec || !this.isRunning(id) || !argv.length) return undefined
     let output = ''
     const io: IO = { out: (t) => (output += t), err: (t) => (output += t) }
-    if (!this.executable(rec.profile, argv[0]!)) return { exitCode: 128, output: `exec: "${argv[0]}": executable file not found in $PATH`, timedOut: false }
+    if (!isExecutable(rec.profile, argv[0]!)) return { exitCode: 128, output: `exec: "${argv[0]}": executable file not found in $PATH`, timedOut: false }
     const r = runWithin(this.shellFor(rec, { ...rec.env }).runArgv(argv, io), timeoutMs)
     return { exitCode: r.exitCode, output, timedOut: r.timedOut }
   }
@@ -331,7 +306,7 @@ export class ContainerRuntime {
   exec(id: string, argv: string[], io: IO): Process | { startError: string } | undefined {
     const rec = this.containers.get(id)
     if (!rec || !this.isRunning(id)) return undefined
-    if (!this.executable(rec.profile, argv[0]!)) return { startError: argv[0]! }
+    if (!isExecutable(rec.profile, argv[0]!)) return { startError: argv[0]! }
     const proc = new Process(this.shellFor(rec, { ...rec.env }).runArgv(argv, io), this.clock, (paths, wake) => this.watch(rec.fs, paths, wake), () => {})
     proc.start()
     return proc

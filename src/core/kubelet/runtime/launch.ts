@@ -11,7 +11,7 @@ import { BUILTINS } from './shell/commands'
 import type { Run } from './shell/types'
 
 /** Built-ins that exist only inside a shell, not as files a container can exec. */
-const SHELL_ONLY = new Set(['exit', 'cd', 'export', 'unset', 'set', ':'])
+const SHELL_ONLY = new Set(['exit', 'cd', 'export', 'unset', 'set', ':', 'exec', 'trap', 'wait', 'read'])
 /** Docker entrypoint scripts that hand over to their arguments. */
 const ENTRYPOINT_WRAPPERS = new Set(['docker-entrypoint.sh'])
 

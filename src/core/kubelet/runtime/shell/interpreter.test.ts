@@ -77,4 +77,10 @@ describe('simulated shell', () => {
     expect(late.out).toBe('started\njob\ndone\n')
     expect(late.code).toBe(0)
   })
+
+  it('has the text utilities scripts use, and exec ends the script with the command', () => {
+    const r = run("for i in $(seq 3); do printf '%s ' $i; done; echo; expr 6 \\* 7; basename /a/b.txt .txt; dirname /a/b.txt; printf 'b\\na\\nb\\n' | sort | uniq -c; echo a:b:c | cut -d: -f2,3; echo hello | tr a-z A-Z; exec sh -c 'exit 5'; echo never")
+    expect(r.out).toBe('1 2 3 \n42\nb\n/a\n      1 a\n      2 b\nb:c\nHELLO\n')
+    expect(r.code).toBe(5)
+  })
 })

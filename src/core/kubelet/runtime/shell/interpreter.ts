@@ -339,6 +339,10 @@ export class Shell implements ShellApi {
     return yield* body.call(this, cur)
   }
 
+  runCommand(argv: string[], io: IO): Run {
+    return this.command(argv, io)
+  }
+
   private *command(argv: string[], io: IO): Run {
     const name = argv[0]!
     const base = name.includes('/') ? name.slice(name.lastIndexOf('/') + 1) : name

@@ -62,6 +62,8 @@ export interface ShellApi {
   readonly traps: Map<string, string>
   /** A trapped signal waiting for the current command to end. */
   readonly pendingSignal?: string
+  /** Runs one command (built-in or program) as this shell would. */
+  runCommand(argv: string[], io: IO): Run
   /** Runs a nested `sh -c` script in a child shell with the given args. */
   runChild(script: string, args: string[], io: IO): Run
 }

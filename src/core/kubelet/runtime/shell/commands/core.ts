@@ -244,8 +244,15 @@ const wait: Builtin = function* (_argv, _io, sh) {
   return sh.pendingSignal ? 143 : 0
 }
 
+/** exec CMD: the command replaces the shell, so the script ends with its status. */
+const execCmd: Builtin = function* (argv, io, sh) {
+  if (argv.length < 2) return 0
+  throw new ExitSignal(yield* sh.runCommand(argv.slice(1), io))
+}
+
 export const CORE_BUILTINS: Record<string, Builtin> = {
   trap,
+  exec: execCmd,
   wait,
   read,
   echo,

@@ -140,8 +140,14 @@ describe('decoding (api-errors 13-14)', () => {
       'Error from server (BadRequest): error when creating "STDIN": Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.b", unknown field "spec.replica", unknown field "spec.template.spec.containers[0].imagePullPolcy"',
     )
     expect(c.kubectl('get deployments').stderr).toBe('No resources found in default namespace.\n')
-    // --validate=false lets the server drop them.
-    expect(c.kubectl('apply --validate=false -f -', { stdin: deployment(WEB_SPEC.replace('replicas: 1', 'replica: 1')) }).stdout).toBe('deployment.apps/web created\n')
+    // --validate=warn: created, with the server's warning; --validate=false: silently dropped.
+    expect(c.kubectl('apply --validate=warn -f -', { stdin: deployment(WEB_SPEC.replace('replicas: 1', 'replica: 1')) })).toEqual({
+      stdout: 'deployment.apps/web created\n',
+      stderr: 'Warning: unknown field "spec.replica"\n',
+      exitCode: 0,
+    })
+    expect(c.kubectl('apply --validate=false -f -', { stdin: deployment(WEB_SPEC.replace('replicas: 1', 'replica: 1'), 'web2') }).stdout).toBe('deployment.apps/web2 created\n')
+    expect(c.kubectl('get deployment web2 -o yaml').stdout).not.toContain('replica: 1')
   })
 
   it('13: wrong types get encoding/json\'s words', () => {

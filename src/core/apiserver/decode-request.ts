@@ -19,8 +19,12 @@ function bodyBytes(body: KubeObject): number {
 /** metav1.FieldValidation* values of the `fieldValidation` query parameter. */
 export type FieldValidation = 'Strict' | 'Warn' | 'Ignore'
 
-export function decodeRequest(body: KubeObject, opts: { fieldValidation?: FieldValidation; patch?: boolean }): void {
-  if (!opts.fieldValidation) return
+/**
+ * Decode a request body: returns the object as decoded (unknown fields dropped) or throws the
+ * 400/413. Under Warn, each unknown field becomes a warning for the client to print.
+ */
+export function decodeRequest(body: KubeObject, opts: { fieldValidation?: FieldValidation; patch?: boolean; warnings?: string[] }): KubeObject {
+  if (!opts.fieldValidation) return body
   if (bodyBytes(body) > MAX_REQUEST_BODY_BYTES) {
     throw new StatusError({
       kind: 'Status',
@@ -34,11 +38,15 @@ export function decodeRequest(body: KubeObject, opts: { fieldValidation?: FieldV
   }
   const apiVersion = String(body.apiVersion ?? '')
   const kind = String(body.kind ?? '')
-  const failure = decodeObject(apiVersion, kind, body, opts.fieldValidation === 'Strict')
-  if (!failure) return
-  const message = failure.kind === 'strict' ? strictDecodingMessage(failure.unknown) : failure.message
-  // A patch is merged into the live object and converted from a map: no "cannot be handled" prefix.
-  if (opts.patch && failure.kind === 'strict') throw newBadRequest(message)
+  const decoded = decodeObject(apiVersion, kind, body)
   const { version } = splitApiVersion(apiVersion)
-  throw newBadRequest(`${kind} in version "${version}" cannot be handled as a ${kind}: ${message}`)
+  const prefix = `${kind} in version "${version}" cannot be handled as a ${kind}: `
+  if (decoded.error) throw newBadRequest(`${prefix}${decoded.error}`)
+  if (decoded.unknown.length && opts.fieldValidation === 'Strict') {
+    // A patch is merged into the live object and converted from a map: no "cannot be handled" prefix.
+    const message = strictDecodingMessage(decoded.unknown)
+    throw newBadRequest(opts.patch ? message : `${prefix}${message}`)
+  }
+  if (opts.fieldValidation === 'Warn') opts.warnings?.push(...decoded.unknown.map((p) => `unknown field ${JSON.stringify(p)}`))
+  return decoded.object as KubeObject
 }

@@ -44,6 +44,8 @@ export interface WriteOptions {
   fieldValidation?: FieldValidation
   /** The body was a patch (kubectl apply on a live object): decode errors come unprefixed. */
   patch?: boolean
+  /** Receives the request's warnings (Warn field validation), which kubectl prints. */
+  warnings?: string[]
 }
 
 export interface ListOptions {
@@ -138,8 +140,8 @@ export class APIServer {
     })
   }
 
-  create(t: ResourceType, input: KubeObject, opts: WriteOptions & { namespace?: string } = {}): KubeObject {
-    decodeRequest(input, opts)
+  create(t: ResourceType, body: KubeObject, opts: WriteOptions & { namespace?: string } = {}): KubeObject {
+    const input = decodeRequest(body, opts)
     const obj = clone(input)
     obj.apiVersion = t.group ? `${t.group}/${t.version}` : t.version
     obj.kind = t.kind
@@ -166,8 +168,8 @@ export class APIServer {
   }
 
   /** Full update (PUT). A resourceVersion that is set must match the stored one. */
-  update(t: ResourceType, input: KubeObject, opts: WriteOptions & { subresource?: 'status' } = {}): KubeObject {
-    decodeRequest(input, opts)
+  update(t: ResourceType, body: KubeObject, opts: WriteOptions & { subresource?: 'status' } = {}): KubeObject {
+    const input = decodeRequest(body, opts)
     const name = input.metadata?.name ?? ''
     const ns = t.namespaced ? input.metadata?.namespace || 'default' : undefined
     const key = objectKey(ns, name)

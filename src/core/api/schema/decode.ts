@@ -23,11 +23,6 @@ interface StructDef {
 const KINDS = schema.kinds as Record<string, string>
 const TYPES = schema.types as Record<string, StructDef>
 
-export type DecodeFailure =
-  /** The whole message after `<Kind> in version "<v>" cannot be handled as a <Kind>: `. */
-  | { kind: 'error'; message: string }
-  | { kind: 'strict'; unknown: string[] }
-
 /** Whether the schema knows this apiVersion/kind (custom resources are not checked). */
 export function hasSchema(apiVersion: string, kind: string): boolean {
   return `${apiVersion}/${kind}` in KINDS
@@ -66,7 +61,6 @@ class Walker {
   fatal?: string
   unknown: string[] = []
 
-  constructor(private readonly strict: boolean) {}
 
   /**
    * Decode `value` as type `t`. `struct` and `fields` are Go's error context (innermost
@@ -138,7 +132,9 @@ class Walker {
     for (const key of Object.keys(obj).sort()) {
       const ft = def.fields[key]
       if (ft === undefined) {
-        if (this.strict) this.unknown.push(join(path, key))
+        // Go structs have nowhere to put it: the field is dropped, and reported when strict.
+        this.unknown.push(join(path, key))
+        delete obj[key]
         continue
       }
       this.value(obj[key], ft, name, [...fields, key], join(path, key))
@@ -189,23 +185,26 @@ function join(path: string, key: string): string {
   return path ? `${path}.${key}` : key
 }
 
-/**
- * Decode a request body for apiVersion/kind. Returns undefined when it decodes, else what
- * went wrong; kinds the schema does not know pass unchecked.
- */
-export function decodeObject(apiVersion: string, kind: string, body: Record<string, unknown>, strict: boolean): DecodeFailure | undefined {
+export interface Decoded {
+  /** The body as the typed object holds it: unknown fields dropped. */
+  object: Record<string, unknown>
+  /** An error that fails the request whatever the field validation. */
+  error?: string
+  /** Unknown fields, kubernetes-sigs/json paths, in the order met. */
+  unknown: string[]
+}
+
+/** Decode a request body for apiVersion/kind; kinds the schema does not know pass as they are. */
+export function decodeObject(apiVersion: string, kind: string, body: Record<string, unknown>): Decoded {
   // JSONSchemaProps mixes floats, schema-or-bool unions and x-kubernetes-* extensions that
   // kubernetes-types renders loosely: CRDs are not checked rather than wrongly refused.
-  if (kind === 'CustomResourceDefinition') return undefined
-  const key = KINDS[`${apiVersion}/${kind}`]
+  const key = kind === 'CustomResourceDefinition' ? undefined : KINDS[`${apiVersion}/${kind}`]
   const def = key ? TYPES[key] : undefined
-  if (!key || !def) return undefined
-  const w = new Walker(strict)
-  w.struct(body, key, def, [], '')
-  if (w.fatal) return { kind: 'error', message: w.fatal }
-  if (w.typeError) return { kind: 'error', message: w.typeError }
-  if (w.unknown.length) return { kind: 'strict', unknown: w.unknown }
-  return undefined
+  if (!key || !def) return { object: body, unknown: [] }
+  const object = JSON.parse(JSON.stringify(body)) as Record<string, unknown>
+  const w = new Walker()
+  w.struct(object, key, def, [], '')
+  return { object, error: w.fatal ?? w.typeError, unknown: w.unknown }
 }
 
 /** `unknown field "spec.a", unknown field "spec.b"` (kubernetes-sigs/json's strict errors). */
@@ -223,7 +222,7 @@ export function decodeMetadata(body: Record<string, unknown>): string | undefine
   if (typeof meta !== 'object' || Array.isArray(meta)) {
     return `json: cannot unmarshal ${jsonKind(meta)} into Go struct field metadataOnlyObject.metadata of type v1.ObjectMeta`
   }
-  const w = new Walker(false)
-  w.struct(meta as Record<string, unknown>, 'meta/v1.ObjectMeta', TYPES['meta/v1.ObjectMeta']!, ['metadata'], 'metadata')
+  const w = new Walker()
+  w.struct(JSON.parse(JSON.stringify(meta)) as Record<string, unknown> as Record<string, unknown>, 'meta/v1.ObjectMeta', TYPES['meta/v1.ObjectMeta']!, ['metadata'], 'metadata')
   return w.fatal ?? w.typeError
 }

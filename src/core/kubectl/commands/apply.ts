@@ -66,6 +66,16 @@ export function resolveForDoc(ctx: KubectlContext, doc: ManifestDoc): ResourceTy
   return t
 }
 
+/** A warnings list that client-go's warning handler prints as it arrives (`Warning: ...`). */
+export function warn(ctx: KubectlContext): string[] {
+  const list: string[] = []
+  list.push = (...items: string[]) => {
+    for (const w of items) ctx.err(`Warning: ${w}\n`)
+    return 0
+  }
+  return list
+}
+
 /** kubectl's --validate as the request's fieldValidation (true/strict, warn, false/ignore). */
 export function fieldValidationFor(validate: unknown): FieldValidation {
   const v = String(validate ?? 'strict').toLowerCase()
@@ -96,7 +106,7 @@ export function applyOne(ctx: KubectlContext, doc: ManifestDoc, dryRun: boolean,
   }
   if (!live) {
     try {
-      ctx.api.create(t, annotated, { namespace: input.metadata.namespace, dryRun, user: ctx.user, fieldValidation })
+      ctx.api.create(t, annotated, { namespace: input.metadata.namespace, dryRun, user: ctx.user, fieldValidation, warnings: warn(ctx) })
     } catch (e) {
       throw new KubectlError(formatError(e, `error when creating "${doc.source}": `))
     }
@@ -113,7 +123,7 @@ export function applyOne(ctx: KubectlContext, doc: ManifestDoc, dryRun: boolean,
   merged.metadata.resourceVersion = live.metadata.resourceVersion
   let result: KubeObject
   try {
-    result = ctx.api.update(t, merged, { dryRun, user: ctx.user, fieldValidation, patch: true })
+    result = ctx.api.update(t, merged, { dryRun, user: ctx.user, fieldValidation, patch: true, warnings: warn(ctx) })
   } catch (e) {
     throw new KubectlError(formatError(e, `error when applying patch:\nto:\nResource: "${t.group}/${t.version}, Resource=${t.plural}", GroupVersionKind: "${t.group}/${t.version}, Kind=${t.kind}"\nName: "${name}", Namespace: "${t.namespaced ? input.metadata.namespace : ''}"\nfor: "${doc.source}": error when patching "${doc.source}": `))
   }

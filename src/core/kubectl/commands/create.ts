@@ -6,7 +6,7 @@ import { formatError } from '../errors'
 import type { FlagSpec, FlagValues } from '../flags'
 import { toGoJSON, toGoYaml } from '../printers/go-yaml'
 import { refName } from '../resource-args'
-import { fieldValidationFor, resolveForDoc } from './apply'
+import { fieldValidationFor, resolveForDoc, warn } from './apply'
 import { readManifestSources } from './filenames'
 import type { KubeObject } from '../../api/types'
 import { ManifestError } from '../manifests'
@@ -71,7 +71,7 @@ export function runCreate(ctx: KubectlContext, args: string[], flags: FlagValues
     for (const doc of docs) {
       try {
         const t = resolveForDoc(ctx, doc)
-        const created = ctx.api.create(t, doc.object, { namespace: doc.object.metadata?.namespace || ctx.namespace, dryRun: dryRun !== 'none', user: ctx.user, fieldValidation: fieldValidationFor(flags.validate) })
+        const created = ctx.api.create(t, doc.object, { namespace: doc.object.metadata?.namespace || ctx.namespace, dryRun: dryRun !== 'none', user: ctx.user, fieldValidation: fieldValidationFor(flags.validate), warnings: warn(ctx) })
         emit(ctx, created, output, refName(t, created.metadata.name!), dryRun)
       } catch (e) {
         ctx.err(`${e instanceof KubectlError ? e.message : formatError(e, `error when creating "${doc.source}": `)}\n`)

@@ -83,4 +83,17 @@ describe('simulated shell', () => {
     expect(r.out).toBe('1 2 3 \n42\nb\n/a\n      1 a\n      2 b\nb:c\nHELLO\n')
     expect(r.code).toBe(5)
   })
+
+  it('runs case statements and shell functions', () => {
+    const r = run(`greet() { echo "hi $1"; return 3; }
+for f in app.log data.txt x; do
+  case "$f" in
+    *.log) echo "$f: log" ;;
+    data.*|other) echo "$f: data" ;;
+    *) echo "$f: other"
+  esac
+done
+greet you; echo "status $?"`)
+    expect(r.out).toBe('app.log: log\ndata.txt: data\nx: other\nhi you\nstatus 3\n')
+  })
 })

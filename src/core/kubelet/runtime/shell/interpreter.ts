@@ -10,7 +10,12 @@ import { expandToString, expandWord, ExpandError, type ExpandContext } from './e
 import { fsErrorText, globPaths } from './commands/util'
 import { ShellSyntaxError } from './lexer'
 import { parseScript, type Node, type Redir } from './parser'
-import { ExitSignal, type Effect, type IO, type Run, type ShellApi, type ShellHost } from './types'
+import { ExitSignal, ReturnSignal, type Effect, type IO, type Run, type ShellApi, type ShellHost } from './types'
+
+/** A case pattern (`*.log`, `a|b` arms are separate) as a whole-word regex. */
+function patternRegex(p: string): RegExp {
+  return new RegExp(`^${p.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's')
+}
 
 // eslint-disable-next-line require-yield -- a run that ends at once
 function* ok(): Run {
@@ -25,6 +30,7 @@ export class Shell implements ShellApi {
   name = 'sh'
   args: string[] = []
   readonly traps = new Map<string, string>()
+  private functions = new Map<string, Node>()
   /** A trapped signal that arrived while a command ran: its action runs once that command ends. */
   pendingSignal?: string
 
@@ -70,6 +76,7 @@ export class Shell implements ShellApi {
   fork(): Shell {
     const child = new Shell(this.host, {})
     child.vars = new Map(this.vars)
+    child.functions = new Map(this.functions)
     child.exported = new Set(this.exported)
     child.cwd = this.cwd
     child.name = this.name
@@ -266,6 +273,20 @@ export class Shell implements ShellApi {
             throw e
           }
         })
+      case 'func':
+        this.functions.set(node.name, node.body)
+        return 0
+      case 'case':
+        return yield* this.withRedirs(node.redirs, io, function* (this: Shell, io2: IO): Run {
+          const ctx = this.ctx(io2)
+          const word = yield* expandToString(node.word, ctx)
+          for (const arm of node.arms) {
+            for (const p of arm.patterns) {
+              if (patternRegex(yield* expandToString(p, ctx)).test(word)) return yield* this.exec(arm.body, io2)
+            }
+          }
+          return 0
+        })
       case 'simple': {
         const ctx = this.ctx(io)
         const argv: string[] = []
@@ -345,6 +366,20 @@ export class Shell implements ShellApi {
 
   private *command(argv: string[], io: IO): Run {
     const name = argv[0]!
+    const fn = this.functions.get(name)
+    if (fn) {
+      // A function runs in this shell with its own positional parameters; `return` ends it.
+      const saved = this.args
+      this.args = argv.slice(1)
+      try {
+        return yield* this.exec(fn, io)
+      } catch (e) {
+        if (e instanceof ReturnSignal) return e.status
+        throw e
+      } finally {
+        this.args = saved
+      }
+    }
     const base = name.includes('/') ? name.slice(name.lastIndexOf('/') + 1) : name
     // Debian-based images have bash beside dash; busybox-based ones do not.
     const builtin = base === 'bash' && this.host.flavour === 'busybox' ? undefined : BUILTINS[base]

@@ -22,8 +22,10 @@ export type Node =
   | { type: 'loop'; until: boolean; cond: Node; body: Node; redirs: Redir[] }
   | { type: 'for'; name: string; words?: string[]; body: Node; redirs: Redir[] }
   | { type: 'group'; body: Node; subshell: boolean; redirs: Redir[] }
+  | { type: 'case'; word: string; arms: { patterns: string[]; body: Node }[]; redirs: Redir[] }
+  | { type: 'func'; name: string; body: Node }
 
-const RESERVED = new Set(['if', 'then', 'elif', 'else', 'fi', 'do', 'done', 'while', 'until', 'for', 'in', '{', '}', '!'])
+const RESERVED = new Set(['if', 'then', 'elif', 'else', 'fi', 'do', 'done', 'while', 'until', 'for', 'in', '{', '}', '!', 'case', 'esac'])
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/
 
 class Parser {
@@ -70,12 +72,12 @@ class Parser {
     for (;;) {
       this.skipNewlines()
       const t = this.peek()
-      if (t.kind === 'eof' || this.isOp(')') || (t.kind === 'word' && stop.includes(t.raw))) break
+      if (t.kind === 'eof' || this.isOp(')') || this.isOp(';;') || (t.kind === 'word' && stop.includes(t.raw))) break
       items.push(this.andOr())
       background.push(this.isOp('&'))
       if (this.isOp(';') || this.isOp('&')) this.pos++
       else if (this.peek().kind === 'newline') this.pos++
-      else if (!(this.peek().kind === 'eof' || this.isOp(')') || (this.peek().kind === 'word' && stop.includes((this.peek() as { raw: string }).raw))))
+      else if (!(this.peek().kind === 'eof' || this.isOp(')') || this.isOp(';;') || (this.peek().kind === 'word' && stop.includes((this.peek() as { raw: string }).raw))))
         throw new ShellSyntaxError(`syntax error: unexpected ${this.describe()}`)
     }
     return background.some(Boolean) ? { type: 'list', items, background } : { type: 'list', items }
@@ -132,6 +134,8 @@ class Parser {
         }
         case 'for':
           return this.forClause()
+        case 'case':
+          return this.caseClause()
         case '{': {
           this.pos++
           const body = this.list(['}'])
@@ -140,6 +144,14 @@ class Parser {
         }
       }
       if (RESERVED.has(t.raw) && t.raw !== '!') throw new ShellSyntaxError(`syntax error: unexpected "${t.raw}"`)
+      // name() compound-command: a function definition.
+      const n1 = this.toks[this.pos + 1]
+      const n2 = this.toks[this.pos + 2]
+      if (n1?.kind === 'op' && n1.op === '(' && n2?.kind === 'op' && n2.op === ')' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(t.raw)) {
+        this.pos += 3
+        this.skipNewlines()
+        return { type: 'func', name: t.raw, body: this.command() }
+      }
     }
     return this.simple()
   }
@@ -165,6 +177,35 @@ class Parser {
       this.expectWord('fi')
       return { type: 'if', clauses, otherwise, redirs: this.redirs() }
     }
+  }
+
+  private caseClause(): Node {
+    this.pos++
+    const w = this.peek()
+    if (w.kind !== 'word') throw new ShellSyntaxError(`syntax error: unexpected ${this.describe()}`)
+    this.pos++
+    this.expectWord('in')
+    const arms: { patterns: string[]; body: Node }[] = []
+    for (;;) {
+      this.skipNewlines()
+      if (this.isWord('esac')) break
+      if (this.isOp('(')) this.pos++
+      const patterns: string[] = []
+      for (;;) {
+        const p = this.peek()
+        if (p.kind !== 'word') throw new ShellSyntaxError(`syntax error: unexpected ${this.describe()} (expecting ")")`)
+        patterns.push(p.raw)
+        this.pos++
+        if (this.isOp('|')) this.pos++
+        else break
+      }
+      if (!this.isOp(')')) throw new ShellSyntaxError(`syntax error: unexpected ${this.describe()} (expecting ")")`)
+      this.pos++
+      arms.push({ patterns, body: this.list(['esac']) })
+      if (this.isOp(';;')) this.pos++
+    }
+    this.expectWord('esac')
+    return { type: 'case', word: w.raw, arms, redirs: this.redirs() }
   }
 
   private forClause(): Node {

@@ -39,6 +39,11 @@ export interface ShellHost {
   external(argv: string[], io: IO, env: Record<string, string>): Run | undefined
 }
 
+/** `return N` unwinds to the function call. */
+export class ReturnSignal {
+  constructor(readonly status: number) {}
+}
+
 /** `exit N` unwinds to the shell that runs the script. */
 export class ExitSignal {
   constructor(readonly status: number) {}

@@ -3,7 +3,7 @@
  * exit, true/false, export/unset/cd/pwd, and `sh -c` itself.
  */
 
-import { ExitSignal, type Builtin, type IO, type Run, type ShellApi } from '../types'
+import { ExitSignal, ReturnSignal, type Builtin, type IO, type Run, type ShellApi } from '../types'
 import { testExpression } from './test'
 
 function unescape(s: string): { text: string; stop: boolean } {
@@ -250,8 +250,20 @@ const execCmd: Builtin = function* (argv, io, sh) {
   throw new ExitSignal(yield* sh.runCommand(argv.slice(1), io))
 }
 
+const returnCmd: Builtin = function (argv, _io, sh) {
+  throw new ReturnSignal(argv[1] === undefined ? Number(sh.get('?') ?? 0) : Number(argv[1]) & 255)
+}
+
 export const CORE_BUILTINS: Record<string, Builtin> = {
   trap,
+  return: returnCmd,
+  local: function (argv, _io, sh) {
+    for (const a of argv.slice(1)) {
+      const eq = a.indexOf('=')
+      if (eq >= 0) sh.set(a.slice(0, eq), a.slice(eq + 1))
+    }
+    return 0
+  },
   exec: execCmd,
   wait,
   read,

@@ -4,12 +4,13 @@
  * follow busybox ash (`sh: foo: not found`) or dash (`sh: 1: foo: not found`) by image.
  */
 
-import { FsError, normalizePath } from '../fs/filesystem'
+import { normalizePath } from '../fs/filesystem'
 import { BUILTINS } from './commands'
 import { expandToString, expandWord, ExpandError, type ExpandContext } from './expand'
-import { fsErrorText, globPaths } from './commands/util'
+import { globPaths } from './commands/util'
 import { ShellSyntaxError } from './lexer'
 import { parseScript, type Node, type Redir } from './parser'
+import { applyRedirections } from './redirections'
 import { ExitSignal, ReturnSignal, type Effect, type IO, type Run, type ShellApi, type ShellHost } from './types'
 
 /** A case pattern (`*.log`, `a|b` arms are separate) as a whole-word regex. */
@@ -141,11 +142,11 @@ export class Shell implements ShellApi {
   }
 
   /** bash (bash images, or `bash -c` on Debian) words errors its own way. */
-  private bashLike(): boolean {
+  bashLike(): boolean {
     return this.host.flavour === 'bash' || this.name === 'bash'
   }
 
-  private prefix(): string {
+  prefix(): string {
     if (this.bashLike()) return `${this.name}: line 1: `
     return this.host.flavour === 'dash' ? `${this.name}: 1: ` : `${this.name}: `
   }
@@ -155,7 +156,7 @@ export class Shell implements ShellApi {
   private expandCtx?: ExpandContext
 
   /** One expansion context per shell (expansion is hot in loops); io only routes errors. */
-  private ctx(io: IO): ExpandContext {
+  ctx(io: IO): ExpandContext {
     this.expandErr = io.err
     this.expandCtx ??= {
       get: (n) => this.vars.get(n),
@@ -317,47 +318,8 @@ export class Shell implements ShellApi {
   }
 
   private *withRedirs(redirs: Redir[], io: IO, body: (this: Shell, io: IO) => Run): Run {
-    let cur: IO = io
-    for (const r of redirs) {
-      if (r.op === '<<') {
-        const doc = r.heredoc!
-        const text = doc.expand ? yield* expandToString(doc.body, this.ctx(io), true) : doc.body
-        cur = { ...cur, stdin: text, reader: { data: text, pos: 0 } }
-        continue
-      }
-      const target = yield* expandToString(r.target, this.ctx(io))
-      if (r.op === '>&' || r.op === '<&') {
-        const to = target === '2' ? io.err : target === '1' ? io.out : undefined
-        if (to) cur = r.fd === 2 ? { ...cur, err: to } : { ...cur, out: to }
-        continue
-      }
-      const path = this.resolve(target)
-      try {
-        if (r.op === '<') {
-          const text = this.host.fs.read(path)
-          cur = { ...cur, stdin: text, reader: { data: text, pos: 0 } }
-          continue
-        }
-        if (r.op !== '>>') this.host.fs.write(path, '', false)
-        else if (!this.host.fs.exists(path)) this.host.fs.write(path, '', true)
-      } catch (e) {
-        if (!(e instanceof FsError)) throw e
-        // ash: "can't create"; dash: "cannot create", status 2; bash names only the file.
-        const verb = r.op === '<' ? 'open' : 'create'
-        if (this.bashLike()) io.err(`${this.prefix()}${target}: ${fsErrorText(e)}\n`)
-        else io.err(`${this.prefix()}${this.host.flavour === 'dash' ? 'cannot' : "can't"} ${verb} ${target}: ${fsErrorText(e)}\n`)
-        return this.host.flavour === 'dash' && !this.bashLike() ? 2 : 1
-      }
-      const write = (t: string) => {
-        try {
-          this.host.fs.write(path, t, true)
-        } catch {
-          // The file's directory went away under the writer: the bytes are lost, as on Linux.
-        }
-      }
-      cur = r.fd === 2 ? { ...cur, err: write } : { ...cur, out: write }
-    }
-    return yield* body.call(this, cur)
+    const cur = yield* applyRedirections(this, redirs, io)
+    return typeof cur === 'number' ? cur : yield* body.call(this, cur)
   }
 
   runCommand(argv: string[], io: IO): Run {

@@ -76,4 +76,11 @@ describe('bad input to kubectl apply', () => {
       exitCode: 1,
     })
   })
+
+  it('kubectl create -f reads streams the same way', () => {
+    const c = createCluster({ seed: 1, workers: 0 })
+    expect(c.kubectl('create -f -', { stdin: '' })).toMatchObject({ stderr: 'error: no objects passed to create\n', exitCode: 1 })
+    const r = c.kubectl('create -f -', { stdin: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\nhello\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n' })
+    expect(r).toMatchObject({ stdout: 'configmap/a created\n', stderr: INVALID_OBJECT, exitCode: 1 })
+  })
 })

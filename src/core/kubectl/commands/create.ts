@@ -7,7 +7,7 @@ import type { FlagSpec, FlagValues } from '../flags'
 import { toGoJSON, toGoYaml } from '../printers/go-yaml'
 import { refName } from '../resource-args'
 import { fieldValidationFor, resolveForDoc, warn } from './apply'
-import { readManifestSources } from './filenames'
+import { readManifestStreams } from './filenames'
 import type { KubeObject } from '../../api/types'
 import { ManifestError } from '../manifests'
 
@@ -60,24 +60,25 @@ export function runCreate(ctx: KubectlContext, args: string[], flags: FlagValues
   if (!sub) {
     const files = flags.filename as string[]
     if (!files.length) throw new KubectlError("error: must specify one of -f and -k\n\nSee 'kubectl create -h' for help and examples")
-    let exit = 0
-    let docs
-    try {
-      docs = readManifestSources(ctx, files)
-    } catch (e) {
-      if (e instanceof ManifestError || e instanceof KubectlError) throw new KubectlError(e.message)
-      throw e
-    }
+    // As kubectl's builder with ContinueOnError: what was read is created, errors come last.
+    const { docs, errors: streamErrors } = readManifestStreams(ctx, files)
+    const errors: string[] = []
+    const stopped = new Set<string>()
     for (const doc of docs) {
+      if (stopped.has(doc.source)) continue
       try {
         const t = resolveForDoc(ctx, doc)
         const created = ctx.api.create(t, doc.object, { namespace: doc.object.metadata?.namespace || ctx.namespace, dryRun: dryRun !== 'none', user: ctx.user, fieldValidation: fieldValidationFor(flags.validate), warnings: warn(ctx) })
         emit(ctx, created, output, refName(t, created.metadata.name!), dryRun)
       } catch (e) {
-        ctx.err(`${e instanceof KubectlError ? e.message : formatError(e, `error when creating "${doc.source}": `)}\n`)
-        exit = 1
+        if (e instanceof ManifestError) stopped.add(doc.source)
+        errors.push(e instanceof KubectlError || e instanceof ManifestError ? e.message : formatError(e, `error when creating "${doc.source}": `))
       }
     }
+    errors.push(...streamErrors.map((e) => e.message))
+    if (!docs.length && !errors.length) throw new KubectlError('error: no objects passed to create')
+    for (const msg of errors) ctx.err(`${msg}\n`)
+    const exit = errors.length ? 1 : 0
     return exit
   }
   if (sub === 'deployment' || sub === 'deploy') {

@@ -43,6 +43,10 @@ describe('what runs inside a container', { timeout: 60_000 }, () => {
     c.advance('60s')
     expect(row(c, 'pi')).toMatch(/^pi 0\/1 Completed 0 60s$/)
     expect(c.kubectl('logs pi').stdout).toBe('3.1415926535897932385\n')
+    c.apply(pod('py', `  - name: py\n    image: python:3.12\n    command: ["python", "-c", "print('hello from python')"]\n`, '  restartPolicy: Never\n'))
+    c.advance('60s')
+    expect(row(c, 'py')).toMatch(/^py 0\/1 Completed 0 60s$/)
+    expect(c.kubectl('logs py').stdout).toBe('hello from python\n')
   })
 
   it('builds the environment from ConfigMaps, Secrets, the downward API and service links', () => {

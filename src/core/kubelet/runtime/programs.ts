@@ -119,6 +119,16 @@ function http(argv: string[], io: IO, x: ProgramContext, hostname: string, podIP
   return 0
 }
 
+/** String literals a one-liner prints (`python -c 'print("hi")'`, `node -e 'console.log("hi")'`). */
+function printedLiterals(name: string, argv: string[]): string[] {
+  const flag = name.startsWith('python') ? '-c' : name === 'node' ? '-e' : undefined
+  const code = flag ? argv[argv.indexOf(flag) + 1] : undefined
+  if (!flag || argv.indexOf(flag) < 0 || code === undefined) return []
+  const call = name === 'node' ? 'console\\.log' : 'print'
+  const re = new RegExp(`${call}\\(\\s*(?:"([^"\\\\]*)"|'([^'\\\\]*)')\\s*\\)`, 'g')
+  return [...code.matchAll(re)].map((m) => m[1] ?? m[2] ?? '')
+}
+
 /** The run of a program that is not a shell built-in, or undefined when it is not installed. */
 export function externalProgram(argv: string[], io: IO, x: ProgramContext, hostname: string, podIP: string | undefined): Run | undefined {
   const name = baseName(argv[0]!)
@@ -144,9 +154,11 @@ export function externalProgram(argv: string[], io: IO, x: ProgramContext, hostn
   const ms = p.programs?.[name] ?? (p.generic ? GENERIC_PROGRAM_MS : undefined)
   if (ms === undefined) return undefined
   const bpi = name === 'perl' ? /bpi\((\d+)\)/.exec(argv.join(' ')) : null
+  const said = printedLiterals(name, argv)
   return (function* (): Run {
     if (ms > 0) yield { kind: 'sleep', ms }
     if (bpi) io.out(`${piDigits(Math.min(Number(bpi[1]), 20000))}\n`)
+    for (const line of said) io.out(`${line}\n`)
     return 0
   })()
 }

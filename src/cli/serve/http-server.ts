@@ -17,7 +17,7 @@ export interface ApiServerHandle {
   /** PEM of the server's self-signed certificate, for the kubeconfig's certificate-authority-data. */
   caCert: string
   /** Requests being answered now (watches not counted), open watches, and when the last byte moved. */
-  activity(): { inFlight: number; watches: number; lastActivity: number; events: number }
+  activity(): { inFlight: number; watches: number; lastActivity: number; events: number; requests: number }
   close(): Promise<void>
 }
 
@@ -30,6 +30,7 @@ export function startApiServer(cluster: Cluster, opts: { token: string; port?: n
   let watches = 0
   let lastActivity = Date.now()
   let events = 0
+  let requests = 0
   const touch = () => (lastActivity = Date.now())
 
   const serve = (req: IncomingMessage, res: ServerResponse, body: string | undefined, answered: () => void) => {
@@ -74,6 +75,7 @@ export function startApiServer(cluster: Cluster, opts: { token: string; port?: n
   const tls = selfSignedCertificate()
   const server = createServer({ cert: tls.cert, key: tls.key }, (req, res) => {
     inFlight++
+    requests++
     touch()
     let counted = true
     const answered = () => {
@@ -114,7 +116,7 @@ export function startApiServer(cluster: Cluster, opts: { token: string; port?: n
       resolve({
         port,
         caCert: tls.cert,
-        activity: () => ({ inFlight, watches, lastActivity, events }),
+        activity: () => ({ inFlight, watches, lastActivity, events, requests }),
         close: () =>
           new Promise((done) => {
             server.closeAllConnections()

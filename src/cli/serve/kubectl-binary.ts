@@ -30,6 +30,13 @@ const IDLE_MS = 150
 const AFTER_EVENTS_IDLE_MS = 250
 /** The largest single step of simulated time while a child waits (headless waitFor's step). */
 const STEP_MS = 1000
+/**
+ * A child with no watch that has talked to us and then gone quiet this long is polling
+ * (kubectl drain GETs each evicted pod every second); each poll lets POLL_STEP_MS pass.
+ * Between the requests of a command that does not wait there are no such pauses.
+ */
+const POLL_IDLE_MS = 700
+const POLL_STEP_MS = 1000
 /** Simulated time one idle moment may move the clock by when no watcher hears anything. */
 const BURST_MS = 60_000
 /** How long a command that never ends by itself runs, in simulated time. */
@@ -82,8 +89,16 @@ export async function startBinaryRunner(cluster: Cluster, kubectlPath: string, c
       child.stdin.end(cmd.stdin ?? '')
       const deadline = endless(cmd.words) ? clock.now() + requestTimeout(cmd.words) : Infinity
       let eventsSeen = server.activity().events
+      let polledAt = server.activity().requests
       const pacer = setInterval(() => {
         const a = server.activity()
+        if (a.watches === 0 && a.inFlight === 0 && a.requests !== polledAt && Date.now() - a.lastActivity >= POLL_IDLE_MS) {
+          // A child that waits by polling (drain's GET every second): one second passes per poll.
+          polledAt = a.requests
+          const until = clock.now() + POLL_STEP_MS
+          while (clock.now() < until) clock.advanceTo(Math.min(clock.nextAt() ?? Infinity, until))
+          return
+        }
         // After the child was sent events it may be about to stop watching (and exit): give it longer.
         const quiet = a.events !== eventsSeen ? AFTER_EVENTS_IDLE_MS : IDLE_MS
         if (a.watches === 0 || a.inFlight > 0 || Date.now() - a.lastActivity < quiet) return

@@ -108,6 +108,13 @@ export function handleResource(ctx: RestContext, req: RestRequest, q: Map<string
     api.bind(ns ?? 'default', name, binding.target?.name ?? '')
     return jsonResponse(201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 })
   }
+  if (sub === 'eviction' && method === 'POST') {
+    // The Eviction API, simplified: the pod is deleted with the eviction's options.
+    // PodDisruptionBudgets are not consulted yet (kubectl drain's 429s never happen).
+    const eviction = parseJSONBody(req.body) as { deleteOptions?: { gracePeriodSeconds?: number } }
+    api.delete(t, ns, name, { gracePeriodSeconds: eviction.deleteOptions?.gracePeriodSeconds, user: ADMIN_USER })
+    return jsonResponse(201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 })
+  }
   switch (method) {
     case 'GET': {
       const obj = current()

@@ -46,4 +46,12 @@ describe('server-side defaults', () => {
     expect(sc).toContain('reclaimPolicy: Delete\n')
     expect(sc).toContain('volumeBindingMode: Immediate\n')
   })
+
+  it('a Service: ClientIP affinity lasts 3 hours; headless without selector requires dual stack', () => {
+    const svc = yamlOf('apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {sessionAffinity: ClientIP, selector: {app: web}, ports: [{port: 80}]}\n', 'svc web')
+    expect(svc).toContain('  sessionAffinityConfig:\n    clientIP:\n      timeoutSeconds: 10800\n')
+    expect(svc).toContain('  ipFamilyPolicy: SingleStack\n')
+    const headless = yamlOf('apiVersion: v1\nkind: Service\nmetadata: {name: ext}\nspec: {clusterIP: None, ports: [{port: 80}]}\n', 'svc ext')
+    expect(headless).toContain('  ipFamilies:\n  - IPv4\n  ipFamilyPolicy: RequireDualStack\n')
+  })
 })

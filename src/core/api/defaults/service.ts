@@ -4,14 +4,24 @@
 
 export const SERVICE_CLUSTER_IP_RANGE = '10.96.0.0/12'
 export const SERVICE_NODE_PORT_RANGE = { min: 30000, max: 32767 }
+/** v1.DefaultClientIPServiceAffinitySeconds: three hours. */
+export const DEFAULT_CLIENT_IP_SERVICE_AFFINITY_SECONDS = 10800
 
 export function defaultService(svc: any): void {
   svc.spec ??= {}
   const s = svc.spec
   s.type ??= 'ClusterIP'
   s.sessionAffinity ??= 'None'
+  if (s.sessionAffinity === 'None') delete s.sessionAffinityConfig
+  if (s.sessionAffinity === 'ClientIP') {
+    s.sessionAffinityConfig ??= {}
+    s.sessionAffinityConfig.clientIP ??= {}
+    s.sessionAffinityConfig.clientIP.timeoutSeconds ??= DEFAULT_CLIENT_IP_SERVICE_AFFINITY_SECONDS
+  }
   if (s.type !== 'ExternalName') {
-    s.ipFamilyPolicy ??= 'SingleStack'
+    // Headless Services without a selector get every family the cluster has (alloc.go).
+    const headlessSelectorless = s.clusterIP === 'None' && !(s.selector && Object.keys(s.selector).length)
+    s.ipFamilyPolicy ??= headlessSelectorless ? 'RequireDualStack' : 'SingleStack'
     s.ipFamilies ??= ['IPv4']
     s.internalTrafficPolicy ??= 'Cluster'
   }

@@ -25,6 +25,8 @@ export class Process {
     private readonly clock: Clock,
     private readonly watch: Watch,
     private readonly onExit: (code: number) => void,
+    /** Where an engine fault inside the run is reported (the container's stderr). */
+    private readonly report: (message: string) => void = () => {},
   ) {}
 
   get done(): boolean {
@@ -43,8 +45,12 @@ export class Process {
       try {
         r = this.run.next()
       } catch (e) {
-        if (!(e instanceof ExitSignal)) throw e
-        r = { done: true, value: e.status }
+        if (e instanceof ExitSignal) r = { done: true, value: e.status }
+        else {
+          // A fault in the simulated program must not stop the cluster's clock: the process dies.
+          this.report(`sh: internal error: ${e instanceof Error ? e.message : String(e)}\n`)
+          r = { done: true, value: 139 }
+        }
       }
       if (r.done) return this.exit(r.value)
       const eff = r.value as Effect

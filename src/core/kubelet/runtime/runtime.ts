@@ -217,10 +217,16 @@ export class ContainerRuntime {
     rec.main = this.shellFor(rec, env)
     // An interactive shell with its stdin held open waits for input instead of exiting.
     const interactive = !!c.stdin && argv.length === 1 && ['sh', 'ash', 'bash', 'dash'].includes(baseName(argv[0]!))
-    const proc = new Process(interactive ? waitForever() : rec.main.runMain(argv, io), this.clock, (paths, wake) => this.watch(fs, paths, wake), (code) => {
-      this.logs.close(id, this.clock.now())
-      onExit(code)
-    })
+    const proc = new Process(
+      interactive ? waitForever() : rec.main.runMain(argv, io),
+      this.clock,
+      (paths, wake) => this.watch(fs, paths, wake),
+      (code) => {
+        this.logs.close(id, this.clock.now())
+        onExit(code)
+      },
+      io.err,
+    )
     this.processes.set(id, proc)
     // The process starts once the kubelet has recorded the container as running.
     this.clock.after(0, () => {
@@ -307,7 +313,7 @@ export class ContainerRuntime {
     const rec = this.containers.get(id)
     if (!rec || !this.isRunning(id)) return undefined
     if (!isExecutable(rec.profile, argv[0]!)) return { startError: argv[0]! }
-    const proc = new Process(this.shellFor(rec, { ...rec.env }).runArgv(argv, io), this.clock, (paths, wake) => this.watch(rec.fs, paths, wake), () => {})
+    const proc = new Process(this.shellFor(rec, { ...rec.env }).runArgv(argv, io), this.clock, (paths, wake) => this.watch(rec.fs, paths, wake), () => {}, io.err)
     proc.start()
     return proc
   }

@@ -96,4 +96,10 @@ done
 greet you; echo "status $?"`)
     expect(r.out).toBe('app.log: log\ndata.txt: data\nx: other\nhi you\nstatus 3\n')
   })
+
+  it('refuses runaway recursion instead of exhausting the engine', () => {
+    const r = run('f() { f; }; f; echo after $?')
+    expect(r.err).toBe('sh: f: function nesting too deep\n')
+    expect(r.out).toBe('after 2\n')
+  })
 })

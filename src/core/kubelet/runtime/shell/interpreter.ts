@@ -13,6 +13,9 @@ import { parseScript, type Node, type Redir } from './parser'
 import { applyRedirections } from './redirections'
 import { ExitSignal, ReturnSignal, type Effect, type IO, type Run, type ShellApi, type ShellHost } from './types'
 
+/** Recursion a script may use before the shell refuses (the engine's stack is finite). */
+const MAX_FUNCTION_DEPTH = 100
+
 /** A case pattern (`*.log`, `a|b` arms are separate) as a whole-word regex. */
 function patternRegex(p: string): RegExp {
   return new RegExp(`^${p.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's')
@@ -32,6 +35,7 @@ export class Shell implements ShellApi {
   args: string[] = []
   readonly traps = new Map<string, string>()
   private functions = new Map<string, Node>()
+  private depth = 0
   /** A trapped signal that arrived while a command ran: its action runs once that command ends. */
   pendingSignal?: string
 
@@ -329,7 +333,12 @@ export class Shell implements ShellApi {
   private *command(argv: string[], io: IO): Run {
     const name = argv[0]!
     const fn = this.functions.get(name)
+    if (fn && this.depth >= MAX_FUNCTION_DEPTH) {
+      io.err(`${this.prefix()}${name}: function nesting too deep\n`)
+      return 2
+    }
     if (fn) {
+      this.depth++
       // A function runs in this shell with its own positional parameters; `return` ends it.
       const saved = this.args
       this.args = argv.slice(1)
@@ -340,6 +349,7 @@ export class Shell implements ShellApi {
         throw e
       } finally {
         this.args = saved
+        this.depth--
       }
     }
     const base = name.includes('/') ? name.slice(name.lastIndexOf('/') + 1) : name

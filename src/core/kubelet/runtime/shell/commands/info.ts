@@ -67,7 +67,14 @@ const date: Builtin = function (argv, io, sh) {
 
 export const INFO_BUILTINS: Record<string, Builtin> = {
   date,
-  hostname: function (_a, io, sh) {
+  hostname: function (argv, io, sh) {
+    if (argv[1] === '-i') {
+      // The pod's address, as the kubelet-managed /etc/hosts maps the hostname.
+      const hosts = sh.host.fs.exists('/etc/hosts') ? sh.host.fs.read('/etc/hosts') : ''
+      const line = hosts.split('\n').find((l) => l.endsWith(`\t${sh.host.hostname}`))
+      io.out(`${line?.split('\t')[0] ?? '127.0.0.1'}\n`)
+      return 0
+    }
     io.out(`${sh.host.hostname}\n`)
     return 0
   },

@@ -7,34 +7,11 @@
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- patches are free-form JSON */
 
+import { patchMergeKey } from '../../api/merge-keys'
 import { isObject } from './merge-patch'
-
-/** patchMergeKey of list fields by field name (the struct tags of the API types). */
-export const PATCH_MERGE_KEYS: Record<string, string> = {
-  containers: 'name',
-  initContainers: 'name',
-  ephemeralContainers: 'name',
-  volumes: 'name',
-  volumeMounts: 'mountPath',
-  volumeDevices: 'devicePath',
-  env: 'name',
-  imagePullSecrets: 'name',
-  hostAliases: 'ip',
-  conditions: 'type',
-  addresses: 'type',
-  ownerReferences: 'uid',
-  topologySpreadConstraints: 'topologyKey',
-  resourceClaims: 'name',
-}
 
 /** Lists of scalars with patchStrategy "merge": elements are added, not replaced. */
 const MERGED_PRIMITIVE_LISTS = ['finalizers']
-
-/** Container ports merge by containerPort, Service ports by port. */
-function mergeKeyFor(field: string, path: string[]): string | undefined {
-  if (field === 'ports') return path.includes('containers') || path.includes('initContainers') || path.includes('ephemeralContainers') ? 'containerPort' : 'port'
-  return PATCH_MERGE_KEYS[field]
-}
 
 const SET_ORDER = '$setElementOrder/'
 const DELETE_PRIMITIVE = '$deleteFromPrimitiveList/'
@@ -57,7 +34,7 @@ export function strategicMergePatch(original: unknown, patch: unknown, path: str
     }
     if (k.startsWith(SET_ORDER) && Array.isArray(v)) {
       const field = k.slice(SET_ORDER.length)
-      if (Array.isArray(base[field])) base[field] = reorder(base[field], v, mergeKeyFor(field, path))
+      if (Array.isArray(base[field])) base[field] = reorder(base[field], v, patchMergeKey(field, path))
     }
   }
   if (Array.isArray(retain)) for (const k of Object.keys(base)) if (!retain.includes(k)) delete base[k]
@@ -68,7 +45,7 @@ function mergeField(current: unknown, value: unknown, field: string, path: strin
   if (value === null) return undefined
   if (isObject(value)) return strategicMergePatch(current, value, [...path, field])
   if (!Array.isArray(value)) return value
-  const key = mergeKeyFor(field, path)
+  const key = patchMergeKey(field, path)
   if (key && value.every(isObject)) return mergeList(Array.isArray(current) ? current : [], value, key, [...path, field])
   if (MERGED_PRIMITIVE_LISTS.includes(field) && Array.isArray(current)) return [...current, ...value.filter((x) => !current.includes(x))]
   return value

@@ -12,17 +12,11 @@ import type { EventRecorder } from '../../client/events'
 import type { Informer } from '../../client/informer'
 import { WorkQueue } from '../../client/workqueue'
 import { computeHash } from '../../machinery/hash'
+import { toleratesTaint, type Taint, type Toleration } from '../../api/tolerations'
 import { selectorFromLabelSelector } from '../../machinery/labels'
 import { isPodActive, isPodAvailable, isPodReady, podFromTemplate } from '../controller-utils/pods'
 import { podsToReplace } from './update'
 
-interface Toleration {
-  key?: string
-  operator?: string
-  value?: string
-  effect?: string
-  tolerationSeconds?: number
-}
 
 /** AddOrUpdateDaemonPodTolerations */
 export function daemonPodTolerations(existing: Toleration[], hostNetwork: boolean): Toleration[] {
@@ -40,8 +34,8 @@ export function daemonPodTolerations(existing: Toleration[], hostNetwork: boolea
   return out
 }
 
-function tolerates(tols: Toleration[], taint: { key: string; value?: string; effect: string }): boolean {
-  return tols.some((t) => (!t.effect || t.effect === taint.effect) && (t.operator === 'Exists' ? !t.key || t.key === taint.key : t.key === taint.key && (t.value ?? '') === (taint.value ?? '')))
+function tolerates(tols: Toleration[], taint: Taint): boolean {
+  return tols.some((t) => toleratesTaint(t, taint))
 }
 
 export class DaemonSetController {

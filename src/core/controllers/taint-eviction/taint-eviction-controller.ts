@@ -5,6 +5,7 @@
  * down, the node lifecycle controller's disruption rules stop evictions.
  */
 
+import { toleratesTaint, type Taint, type Toleration } from '../../api/tolerations'
 import type { KubeObject } from '../../api/types'
 import { clone } from '../../api/types'
 import type { ComponentContext } from '../../client/context'
@@ -16,25 +17,6 @@ export const TAINT_EVICTION_CHECK_MS = 1_000
 /** --unhealthy-zone-threshold: at least this share of nodes not Ready (with more than 2) halts evictions. */
 export const UNHEALTHY_ZONE_THRESHOLD = 0.55
 
-interface Taint {
-  key: string
-  value?: string
-  effect: string
-  timeAdded?: string
-}
-interface Toleration {
-  key?: string
-  operator?: string
-  value?: string
-  effect?: string
-  tolerationSeconds?: number
-}
-
-function matches(t: Toleration, taint: Taint): boolean {
-  if (t.effect && t.effect !== taint.effect) return false
-  if (t.key && t.key !== taint.key) return false
-  return (t.operator ?? 'Equal') === 'Exists' || (t.value ?? '') === (taint.value ?? '')
-}
 
 export class TaintEvictionController {
   private readonly recorder: EventRecorder
@@ -63,7 +45,7 @@ export class TaintEvictionController {
       let deadline = -Infinity
       let evict = false
       for (const taint of taints) {
-        const tol = tols.filter((t) => matches(t, taint))
+        const tol = tols.filter((t) => toleratesTaint(t, taint))
         if (!tol.length) {
           evict = true
           deadline = Math.max(deadline, now)

@@ -7,30 +7,7 @@
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- merging free-form objects */
 
-/** patchMergeKey of list fields, by field name (from the API types' struct tags). */
-export const MERGE_KEYS: Record<string, string> = {
-  containers: 'name',
-  initContainers: 'name',
-  ephemeralContainers: 'name',
-  volumes: 'name',
-  volumeMounts: 'mountPath',
-  volumeDevices: 'devicePath',
-  env: 'name',
-  imagePullSecrets: 'name',
-  hostAliases: 'ip',
-  conditions: 'type',
-  ownerReferences: 'uid',
-  topologySpreadConstraints: 'topologyKey',
-  resourceClaims: 'name',
-  finalizers: '',
-}
-
-/** Container ports merge by containerPort; Service ports by port. */
-function mergeKeyFor(field: string, path: string[]): string | undefined {
-  if (field === 'ports') return path.includes('containers') || path.includes('initContainers') ? 'containerPort' : 'port'
-  const k = MERGE_KEYS[field]
-  return k === '' ? undefined : k
-}
+import { patchMergeKey } from '../../api/merge-keys'
 
 const isObj = (v: unknown): v is Record<string, any> => !!v && typeof v === 'object' && !Array.isArray(v)
 
@@ -47,7 +24,7 @@ export function threeWayMerge(original: any, modified: any, current: any, path: 
     const cur = current[k]
     if (isObj(v) && isObj(cur)) out[k] = threeWayMerge(orig[k], v, cur, [...path, k])
     else if (Array.isArray(v) && Array.isArray(cur)) {
-      const key = mergeKeyFor(k, path)
+      const key = patchMergeKey(k, path)
       out[k] = key && v.every(isObj) && cur.every(isObj) ? mergeList(orig[k], v, cur, key, [...path, k]) : v
     } else out[k] = v
   }

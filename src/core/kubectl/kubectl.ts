@@ -4,12 +4,14 @@
  */
 
 import { isStatusError } from '../machinery/errors'
+import { annotateFlags, runAnnotate } from './commands/annotate'
 import { applyFlags, runApply, type ApplyOutcome } from './commands/apply'
 import { createFlags, runCreate } from './commands/create'
 import { deleteFlags, runDelete } from './commands/delete'
 import { execFlags, runExec } from './commands/exec'
 import { describeFlags, runDescribe } from './describe/command'
 import { getFlags, runGet } from './commands/get'
+import { labelFlags, runLabel } from './commands/label'
 import { logsFlags, runLogs } from './commands/logs'
 import { rolloutFlags, runRollout } from './commands/rollout'
 import { replaceFlags, runReplace } from './commands/replace'
@@ -38,6 +40,8 @@ export const COMMANDS: Record<string, Command> = {
   exec: { flags: execFlags, run: runExec },
   rollout: { flags: rolloutFlags, run: runRollout },
   set: { flags: setFlags, run: runSet },
+  label: { flags: labelFlags, run: runLabel },
+  annotate: { flags: annotateFlags, run: runAnnotate },
 }
 
 export function registerCommand(name: string, cmd: Command): void {

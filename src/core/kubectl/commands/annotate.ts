@@ -3,7 +3,7 @@
  * overwrite check lists every clash, and the verdict is always "annotated".
  */
 
-import { clone } from '../../api/types'
+import { clone, type KubeObject } from '../../api/types'
 import { isStatusError } from '../../machinery/errors'
 import { KubectlError, type KubectlContext } from '../context'
 import { formatError } from '../errors'
@@ -65,7 +65,7 @@ export function runAnnotate(ctx: KubectlContext, args: string[], flags: FlagValu
       for (const [k, v] of add) annotations[k] = v
       for (const k of remove) delete annotations[k]
       const changed = JSON.stringify(annotations) !== JSON.stringify(live.metadata.annotations ?? {})
-      let result = { ...live, metadata: { ...live.metadata, annotations } }
+      let result: KubeObject = { ...live, metadata: { ...live.metadata, annotations } }
       if (changed && dryRun !== 'client' && !flags.list) {
         const next = clone(live)
         next.metadata.annotations = annotations

@@ -6,6 +6,7 @@
 import { isStatusError } from '../machinery/errors'
 import { annotateFlags, runAnnotate } from './commands/annotate'
 import { applyFlags, runApply, type ApplyOutcome } from './commands/apply'
+import { cordonFlags, runCordon, runUncordon } from './commands/cordon'
 import { createFlags, runCreate } from './commands/create'
 import { deleteFlags, runDelete } from './commands/delete'
 import { execFlags, runExec } from './commands/exec'
@@ -17,6 +18,7 @@ import { rolloutFlags, runRollout } from './commands/rollout'
 import { replaceFlags, runReplace } from './commands/replace'
 import { runScale, scaleFlags } from './commands/scale'
 import { runSet, setFlags } from './commands/set'
+import { runTaint, taintFlags } from './commands/taint'
 import { KubectlError, type KubectlContext, type KubectlResult } from './context'
 import { formatError } from './errors'
 import { FlagError, parseFlags, type FlagSpec, type FlagValues } from './flags'
@@ -42,6 +44,9 @@ export const COMMANDS: Record<string, Command> = {
   set: { flags: setFlags, run: runSet },
   label: { flags: labelFlags, run: runLabel },
   annotate: { flags: annotateFlags, run: runAnnotate },
+  taint: { flags: taintFlags, run: runTaint },
+  cordon: { flags: cordonFlags, run: runCordon },
+  uncordon: { flags: cordonFlags, run: runUncordon },
 }
 
 export function registerCommand(name: string, cmd: Command): void {

@@ -235,8 +235,8 @@ export class APIServer {
     void _a
     void _b
     if (JSON.stringify({ ...obj, metadata: m1 }) === JSON.stringify({ ...old, metadata: m2 })) return clone(old)
-    // Finalizers gone on an object being deleted: the delete completes now.
-    if (old.metadata.deletionTimestamp && !(obj.metadata.finalizers?.length)) {
+    // Finalizers gone and no grace period left to wait for: the delete completes now.
+    if (old.metadata.deletionTimestamp && !(obj.metadata.finalizers?.length) && !obj.metadata.deletionGracePeriodSeconds) {
       this.store.update(storageKey(t), key, obj)
       const gone = this.store.delete(storageKey(t), key)
       strategy.afterDelete?.(obj, this.ctx)

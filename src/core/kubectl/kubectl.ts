@@ -3,9 +3,12 @@
  * Each verb is a command module (flags, then run); this file only dispatches.
  */
 
+import { impersonatedUser } from '../apiserver/authorization/attributes'
+import { authorizedAPI } from '../apiserver/authorization/scoped'
 import { isStatusError } from '../machinery/errors'
 import { annotateFlags, runAnnotate } from './commands/annotate'
 import { applyFlags, runApply, type ApplyOutcome } from './commands/apply'
+import { authFlags, runAuth } from './commands/auth'
 import { cordonFlags, runCordon, runUncordon } from './commands/cordon'
 import { createFlags, runCreate } from './commands/create'
 import { deleteFlags, runDelete } from './commands/delete'
@@ -44,6 +47,7 @@ export const COMMANDS: Record<string, Command> = {
   set: { flags: setFlags, run: runSet },
   label: { flags: labelFlags, run: runLabel },
   annotate: { flags: annotateFlags, run: runAnnotate },
+  auth: { flags: authFlags, run: runAuth },
   taint: { flags: taintFlags, run: runTaint },
   cordon: { flags: cordonFlags, run: runCordon },
   uncordon: { flags: cordonFlags, run: runUncordon },
@@ -90,6 +94,10 @@ export function runKubectl(ctx: KubectlContext, argv: string[], applyResults?: A
     throw e
   }
   if (parsed.flags.namespace) ctx.namespace = String(parsed.flags.namespace)
+  // --as / --as-group become Impersonate-User / Impersonate-Group; every request is then
+  // authorized as the resulting user.
+  if (parsed.flags.as) ctx.user = impersonatedUser(String(parsed.flags.as), (parsed.flags['as-group'] as string[] | undefined) ?? [])
+  ctx.api = authorizedAPI(ctx.api, ctx.user)
   if (verb === 'apply') return runApply(ctx, parsed.args, parsed.flags, applyResults)
   return cmd.run(ctx, parsed.args, parsed.flags, parsed.dashArgs)
 }

@@ -98,7 +98,9 @@ export class GarbageCollector {
         const o = n && this.ctx.api.store.get(n.resource, n.key)
         return r.blockOwnerDeletion && o?.metadata.deletionTimestamp && o.metadata.finalizers?.includes(FINALIZER_FOREGROUND)
       })
-      if (foregroundOwner) this.deleteObject(found.t, found.obj, 'Foreground')
+      // Only a dependent that has dependents of its own is deleted in the foreground too.
+      const hasDependents = (this.dependents.get(found.obj.metadata.uid!)?.size ?? 0) > 0
+      if (foregroundOwner) this.deleteObject(found.t, found.obj, hasDependents ? 'Foreground' : 'Background')
       return undefined
     }
     if (alive.length > 0) {

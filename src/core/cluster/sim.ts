@@ -88,6 +88,18 @@ export function runSim(core: ClusterCore, words: string[]): SimResult {
     core.kubelets.resync(name!)
     return ok(`node/${name} recovered\n`)
   }
+  if (noun === 'pod' && (verb === 'ready' || verb === 'unready')) {
+    const podName = args[0]
+    const ns = flags.get('-n')?.[0] ?? flags.get('--namespace')?.[0] ?? 'default'
+    const pod = podName ? core.api.peek(core.api.registry.forGroupResource('', 'pods')!, ns, podName) : undefined
+    if (!pod) return fail(`pod "${podName ?? ''}" not found`)
+    const node = (pod.spec as { nodeName?: string }).nodeName
+    const worker = node ? core.kubelets.get(node)?.workerFor(pod.metadata.uid!) : undefined
+    if (!worker) return fail(`pod "${podName}" is not running on a node`)
+    // The readiness probe passes (ready) or fails (unready) from now on.
+    worker.forceReadiness(verb === 'ready')
+    return ok(`pod/${podName} ${verb === 'ready' ? 'ready' : 'unready'}\n`)
+  }
   if (noun === 'pod' && (verb === 'crash' || verb === 'oom')) {
     const podName = args[0]
     const ns = flags.get('-n')?.[0] ?? flags.get('--namespace')?.[0] ?? 'default'
@@ -105,7 +117,7 @@ export function runSim(core: ClusterCore, words: string[]): SimResult {
     core.catalogue.add(args[0])
     return ok(`image ${args[0]} added to the registry\n`)
   }
-  const known = ['pod unready', 'pod ready', 'load', 'traffic']
+  const known = ['load', 'traffic']
   const phrase = noun === 'load' || noun === 'traffic' ? noun : `${noun} ${verb}`
   if (known.includes(phrase)) return fail(`"sim ${phrase}" is not available in this playground yet`)
   return fail(usage)

@@ -10,8 +10,10 @@ import type { Kubelet } from './kubelet'
 import type { ContainerSpec } from './runtime/program'
 import { ContainerConfigError } from './runtime/env'
 import { MountError } from './runtime/volumes'
-import type { PodRuntimeState } from './status'
+import type { ContainerRuntimeState, PodRuntimeState } from './status'
 import type { TimerHandle } from '../sim/clock'
+import { ContainerProbes, type ProbedContainer, type ProbeType } from './probes/prober'
+import { runProbe } from './probes/checks'
 
 /** Crash back-off: 10 s doubling to 300 s, forgotten after 10 minutes of running. */
 export const CRASH_BACKOFF_INITIAL_MS = 10_000
@@ -27,18 +29,42 @@ export const POD_WORKER_BACKOFF_MS = 10_000
 const MOUNT_RETRY_INITIAL_MS = 500
 const MOUNT_RETRY_MAX_MS = 122_000
 
+type FullSpec = ContainerSpec & ProbedContainer & { imagePullPolicy?: string; restartPolicy?: string; ports?: { name?: string; containerPort?: number }[] }
+
 interface PodSpec {
-  containers: ContainerSpec[]
+  containers: FullSpec[]
+  initContainers?: FullSpec[]
   restartPolicy?: string
   terminationGracePeriodSeconds?: number
 }
 
+/** One container of the pod: an init container, a sidecar (restartable init) or an app one. */
+interface Slot {
+  c: FullSpec
+  cs: ContainerRuntimeState
+  kind: 'init' | 'sidecar' | 'app'
+  index: number
+  probes?: ContainerProbes
+  /** The readiness probe's last verdict (sim pod ready/unready can override it). */
+  probeReady: boolean
+  killing?: boolean
+}
+
+function fieldPath(s: Slot): string {
+  return s.kind === 'app' ? `spec.containers{${s.c.name}}` : `spec.initContainers{${s.c.name}}`
+}
+
 export class PodWorker {
   readonly rt: PodRuntimeState
+  private slots: Slot[]
   private programs = new Map<string, { stopAfterMs?: number; hooked?: boolean }>()
   private timers = new Set<TimerHandle>()
   private backoffUntil = new Map<string, number>()
   private backoffDelay = new Map<string, number>()
+  /** Init containers launched so far (a sidecar's restart must not start the next one again). */
+  private launched = new Set<string>()
+  /** `sim pod ready|unready`: a forced readiness verdict for all the pod's containers. */
+  private forcedReady?: boolean
   terminating = false
   done = false
 
@@ -47,23 +73,34 @@ export class PodWorker {
     public pod: KubeObject,
   ) {
     const spec = pod.spec as PodSpec
+    const inits = spec.initContainers ?? []
+    // Upstream's default waiting reason is PodInitializing for every container of a pod with init containers.
+    const waiting = inits.length ? 'PodInitializing' : 'ContainerCreating'
+    const state = (c: FullSpec, restartable?: boolean): ContainerRuntimeState => ({
+      name: c.name,
+      image: c.image ?? '',
+      imageID: '',
+      containerID: '',
+      state: 'waiting',
+      waitingReason: waiting,
+      restartCount: 0,
+      ready: false,
+      started: false,
+      ...(restartable ? { restartable } : {}),
+    })
+    this.slots = [
+      ...inits.map((c, index): Slot => ({ c, cs: state(c, c.restartPolicy === 'Always'), kind: c.restartPolicy === 'Always' ? 'sidecar' : 'init', index, probeReady: false })),
+      ...spec.containers.map((c, index): Slot => ({ c, cs: state(c), kind: 'app', index, probeReady: false })),
+    ]
     this.rt = {
       uid: pod.metadata.uid!,
       sandboxReady: false,
       startTime: kubelet.now(),
       phase: 'Pending',
       conditionTimes: {},
-      containers: spec.containers.map((c) => ({
-        name: c.name,
-        image: c.image ?? '',
-        imageID: '',
-        containerID: '',
-        state: 'waiting',
-        waitingReason: 'ContainerCreating',
-        restartCount: 0,
-        ready: false,
-        started: false,
-      })),
+      initialized: inits.length === 0,
+      initContainers: this.slots.filter((s) => s.kind !== 'app').map((s) => s.cs),
+      containers: this.slots.filter((s) => s.kind === 'app').map((s) => s.cs),
     }
   }
 
@@ -99,55 +136,75 @@ export class PodWorker {
       // Host-network pods share the node's address; the others get one from the node's podCIDR.
       this.rt.podIP = (this.pod.spec as { hostNetwork?: boolean }).hostNetwork ? this.kubelet.shape.internalIP : this.kubelet.allocatePodIP(this.rt.uid)
       this.kubelet.runtime.setPodIP(this.rt.uid, this.rt.podIP)
-      this.startContainersFrom(0)
+      this.startInit(0)
     })
   }
 
-  /** Containers start one after another, each after its image is present. */
+  /**
+   * Init containers run one at a time, in order; a regular one must exit 0 before the next
+   * starts, a sidecar must have started (startup probe passed). Then the app containers.
+   */
+  private startInit(k: number): void {
+    if (this.terminating) return
+    const inits = this.slots.filter((s) => s.kind !== 'app')
+    const s = inits[k]
+    if (!s) {
+      this.rt.initialized = true
+      this.refreshPhase()
+      this.kubelet.writeStatus(this)
+      return this.startContainersFrom(0)
+    }
+    if (this.launched.has(s.c.name)) return
+    this.launched.add(s.c.name)
+    this.ensureImage(s, () => this.runContainer(s))
+  }
+
+  /** App containers start one after another, each after its image is present. */
   private startContainersFrom(i: number): void {
     if (this.terminating) return
-    const c = this.spec.containers[i]
-    if (!c) return
-    this.ensureImage(c, i, () => {
-      this.runContainer(c, i)
+    const s = this.slots.find((x) => x.kind === 'app' && x.index === i)
+    if (!s) return
+    this.ensureImage(s, () => {
+      this.runContainer(s)
       this.startContainersFrom(i + 1)
     })
   }
 
-  private ensureImage(c: ContainerSpec & { imagePullPolicy?: string }, i: number, then: () => void): void {
+  private ensureImage(s: Slot, then: () => void): void {
+    const c = s.c
     const image = c.image ?? ''
     const policy = c.imagePullPolicy ?? defaultPullPolicy(image)
-    const fieldPath = `spec.containers{${c.name}}`
+    const path = fieldPath(s)
     const present = this.kubelet.images.has(image)
     if (present && policy !== 'Always') {
-      this.kubelet.event(this.pod, 'Normal', 'Pulled', `Container image "${image}" already present on machine`, fieldPath)
+      this.kubelet.event(this.pod, 'Normal', 'Pulled', `Container image "${image}" already present on machine`, path)
       return this.after(CONTAINER_START_MS, then)
     }
     if (policy === 'Never') {
-      this.setWaiting(i, 'ErrImageNeverPull', `Container image "${image}" is not present with pull policy of Never`)
-      this.kubelet.event(this.pod, 'Warning', 'ErrImageNeverPull', `Container image "${image}" is not present with pull policy of Never`, fieldPath)
+      this.setWaiting(s, 'ErrImageNeverPull', `Container image "${image}" is not present with pull policy of Never`)
+      this.kubelet.event(this.pod, 'Warning', 'ErrImageNeverPull', `Container image "${image}" is not present with pull policy of Never`, path)
       this.kubelet.writeStatus(this)
       return
     }
-    this.kubelet.event(this.pod, 'Normal', 'Pulling', `Pulling image "${image}"`, fieldPath)
+    this.kubelet.event(this.pod, 'Normal', 'Pulling', `Pulling image "${image}"`, path)
     this.kubelet.images.pull(image, present, (result) => {
       if (this.done || this.terminating) return
       if (!result.ok) {
-        this.setWaiting(i, 'ErrImagePull', result.message)
-        this.kubelet.event(this.pod, 'Warning', 'Failed', `Failed to pull image "${image}": ${result.message}`, fieldPath)
-        this.kubelet.event(this.pod, 'Warning', 'Failed', 'Error: ErrImagePull', fieldPath)
+        this.setWaiting(s, 'ErrImagePull', result.message)
+        this.kubelet.event(this.pod, 'Warning', 'Failed', `Failed to pull image "${image}": ${result.message}`, path)
+        this.kubelet.event(this.pod, 'Warning', 'Failed', 'Error: ErrImagePull', path)
         this.kubelet.writeStatus(this)
         const delay = this.nextBackoff(`pull:${c.name}`)
         this.after(1000, () => {
-          this.setWaiting(i, 'ImagePullBackOff', `Back-off pulling image "${image}"`)
-          this.kubelet.event(this.pod, 'Normal', 'BackOff', `Back-off pulling image "${image}"`, fieldPath)
-          this.kubelet.event(this.pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', fieldPath)
+          this.setWaiting(s, 'ImagePullBackOff', `Back-off pulling image "${image}"`)
+          this.kubelet.event(this.pod, 'Normal', 'BackOff', `Back-off pulling image "${image}"`, path)
+          this.kubelet.event(this.pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', path)
           this.kubelet.writeStatus(this)
         })
-        this.after(delay, () => this.ensureImage(c, i, then))
+        this.after(delay, () => this.ensureImage(s, then))
         return
       }
-      this.kubelet.event(this.pod, 'Normal', 'Pulled', result.message, fieldPath)
+      this.kubelet.event(this.pod, 'Normal', 'Pulled', result.message, path)
       this.after(CONTAINER_START_MS, then)
     })
   }
@@ -159,145 +216,206 @@ export class PodWorker {
     return next
   }
 
-  private setWaiting(i: number, reason: string, message?: string): void {
-    const cs = this.rt.containers[i]!
+  private setWaiting(s: Slot, reason: string, message?: string): void {
+    const cs = s.cs
     cs.state = 'waiting'
     cs.waitingReason = reason
     cs.waitingMessage = message
     cs.ready = false
   }
 
-  private runContainer(c: ContainerSpec, i: number): void {
+  private runContainer(s: Slot): void {
     if (this.terminating) return
-    const cs = this.rt.containers[i]!
-    const fieldPath = `spec.containers{${c.name}}`
+    const { c, cs } = s
+    const path = fieldPath(s)
     let env: Record<string, string>
     try {
       env = this.kubelet.runtime.environment(this.pod, c)
     } catch (e) {
       if (!(e instanceof ContainerConfigError)) throw e
-      this.setWaiting(i, 'CreateContainerConfigError', e.message)
-      this.kubelet.event(this.pod, 'Warning', 'Failed', `Error: ${e.message}`, fieldPath)
+      this.setWaiting(s, 'CreateContainerConfigError', e.message)
+      this.kubelet.event(this.pod, 'Warning', 'Failed', `Error: ${e.message}`, path)
       this.kubelet.writeStatus(this)
-      this.after(POD_WORKER_BACKOFF_MS, () => this.ensureImage(c, i, () => this.runContainer(c, i)))
+      this.after(POD_WORKER_BACKOFF_MS, () => this.ensureImage(s, () => this.runContainer(s)))
       return
     }
     cs.containerID = `containerd://${this.kubelet.random.string(64, '0123456789abcdef')}`
     cs.imageID = this.kubelet.images.imageID(c.image ?? '')
-    this.kubelet.event(this.pod, 'Normal', 'Created', `Created container ${c.name}`, fieldPath)
+    this.kubelet.event(this.pod, 'Normal', 'Created', `Created container ${c.name}`, path)
     const id = cs.containerID
     const hooked = this.kubelet.program(this.pod, c)
     const started = hooked
       ? { stopAfterMs: hooked.stopAfterMs }
       : this.kubelet.runtime.start(this.pod, c, id, env, (code) => {
-          if (cs.containerID === id && cs.state === 'running') this.containerExited(c, i, code)
+          if (cs.containerID === id && cs.state === 'running') this.containerExited(s, code)
         })
     if ('startError' in started && started.startError) {
       // runc could not exec the command: the container never ran (StartError, exit 128).
-      this.kubelet.event(this.pod, 'Warning', 'Failed', `Error: ${started.startError}`, fieldPath)
+      this.kubelet.event(this.pod, 'Warning', 'Failed', `Error: ${started.startError}`, path)
       cs.startedAt = undefined
-      this.containerExited(c, i, 128, 'StartError')
+      this.containerExited(s, 128, 'StartError')
       return
     }
-    this.kubelet.event(this.pod, 'Normal', 'Started', `Started container ${c.name}`, fieldPath)
-    const now = this.kubelet.now()
+    this.kubelet.event(this.pod, 'Normal', 'Started', `Started container ${c.name}`, path)
     cs.state = 'running'
     cs.waitingReason = undefined
     cs.waitingMessage = undefined
-    cs.startedAt = now
-    cs.started = true
+    cs.startedAt = this.kubelet.now()
+    cs.started = false
+    s.probeReady = false
+    s.killing = false
     this.programs.set(c.name, { stopAfterMs: started.stopAfterMs, hooked: !!hooked })
     for (const l of hooked?.logs ?? []) this.after(l.atMs, () => this.kubelet.runtime.logs.write(id, 'stdout', `${l.line}\n`, this.kubelet.now()))
-    const probe = (c as { readinessProbe?: { initialDelaySeconds?: number } }).readinessProbe
-    if (probe) {
-      this.after((probe.initialDelaySeconds ?? 0) * 1000 + 1000, () => {
-        if (cs.state === 'running' && cs.startedAt === now) {
-          cs.ready = true
-          this.refreshPhase()
-          this.kubelet.writeStatus(this)
-        }
-      })
-    } else cs.ready = true
     this.refreshPhase()
+    this.startProbes(s, id)
     this.kubelet.writeStatus(this)
     if (hooked?.exitAfterMs !== undefined) {
-      this.after(hooked.exitAfterMs, () => this.containerExited(c, i, hooked.exitCode ?? 0, hooked.reason))
+      this.after(hooked.exitAfterMs, () => this.containerExited(s, hooked.exitCode ?? 0, hooked.reason))
     }
   }
 
-  private containerExited(c: ContainerSpec, i: number, exitCode: number, reason?: string): void {
+  /** The container's probe workers; without a startup probe it counts as started at once. */
+  private startProbes(s: Slot, id: string): void {
+    const { cs } = s
+    const current = () => cs.containerID === id && cs.state === 'running' && !this.terminating
+    const probes = new ContainerProbes(
+      {
+        after: (ms, fn) => this.after(ms, () => current() && fn()),
+        check: (p) => runProbe(p, { runtime: this.kubelet.runtime, containerID: id, podUID: this.rt.uid, podIP: this.rt.podIP ?? '', ports: s.c.ports ?? [] }),
+        unhealthy: (message) => this.kubelet.event(this.pod, 'Warning', 'Unhealthy', message, fieldPath(s)),
+        started: () => {
+          cs.started = true
+          if (s.c.startupProbe) this.kubelet.writeStatus(this)
+          // The next init container waits for a sidecar to have started.
+          if (s.kind === 'sidecar') this.startInit(s.index + 1)
+        },
+        ready: (ready) => this.setReady(s, ready),
+        kill: (type) => this.killForProbe(s, type),
+      },
+      s.c,
+    )
+    s.probes?.stop()
+    s.probes = probes
+    if (s.kind === 'init') cs.started = true
+    else probes.start()
+  }
+
+  private setReady(s: Slot, ready: boolean): void {
+    s.probeReady = ready
+    const next = s.kind !== 'init' && s.cs.state === 'running' && s.cs.started && (this.forcedReady ?? ready)
+    if (next === s.cs.ready) return
+    s.cs.ready = next
+    this.kubelet.writeStatus(this)
+  }
+
+  /** `sim pod ready|unready`: the readiness probe passes or fails from now on. */
+  forceReadiness(ready: boolean): void {
+    this.forcedReady = ready
+    for (const s of this.slots) this.setReady(s, s.probeReady)
+  }
+
+  /** A liveness or startup probe failed past its threshold: stop the container, then restart it. */
+  private killForProbe(s: Slot, type: ProbeType): void {
+    const { c, cs } = s
+    const restart = this.restarts(s, 1)
+    this.kubelet.event(this.pod, 'Normal', 'Killing', `Container ${c.name} failed ${type.toLowerCase()} probe${restart ? ', will be restarted' : ''}`, fieldPath(s))
+    s.killing = true
+    const id = cs.containerID
+    const graceMs = (this.spec.terminationGracePeriodSeconds ?? 30) * 1000
+    const program = this.programs.get(c.name)
+    const stop = program?.hooked ? program.stopAfterMs : this.kubelet.runtime.sigterm(id)
+    const killed = stop === undefined || stop > graceMs
+    this.after(killed ? graceMs : stop, () => {
+      if (cs.containerID === id && cs.state === 'running') this.containerExited(s, killed ? 137 : 0)
+    })
+  }
+
+  /** Whether the container is restarted after exiting with this code. */
+  private restarts(s: Slot, exitCode: number): boolean {
+    const podPolicy = this.spec.restartPolicy ?? 'Always'
+    // Sidecars always restart; a failed init container restarts unless the pod never restarts.
+    const policy = s.kind === 'sidecar' ? 'Always' : s.kind === 'init' ? (podPolicy === 'Never' ? 'Never' : 'OnFailure') : podPolicy
+    return policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0)
+  }
+
+  private containerExited(s: Slot, exitCode: number, reason?: string): void {
     if (this.terminating) return
-    const cs = this.rt.containers[i]!
+    const { c, cs } = s
     const now = this.kubelet.now()
+    s.probes?.stop()
     this.kubelet.runtime.stop(cs.containerID)
     cs.state = 'terminated'
     cs.exitCode = exitCode
     cs.terminatedReason = reason ?? (exitCode === 0 ? 'Completed' : 'Error')
     cs.finishedAt = now
-    cs.ready = false
-    const policy = this.spec.restartPolicy ?? 'Always'
-    const restart = policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0)
-    if (!restart) {
+    cs.started = false
+    cs.ready = s.kind === 'init' && exitCode === 0
+    if (!this.restarts(s, exitCode)) {
       this.refreshPhase()
       this.kubelet.writeStatus(this)
+      if (s.kind === 'init' && exitCode === 0) this.startInit(s.index + 1)
       return
     }
+    const key = `crash:${c.name}`
     // Back-off is forgotten when the container ran long enough.
-    if (cs.startedAt !== undefined && now - cs.startedAt > CRASH_BACKOFF_RESET_MS) this.backoffDelay.delete(`crash:${c.name}`)
+    if (cs.startedAt !== undefined && now - cs.startedAt > CRASH_BACKOFF_RESET_MS) this.backoffDelay.delete(key)
     // flowcontrol.Backoff as the kubelet uses it: the first exit restarts at once and arms
     // 10 s; each later exit waits the armed delay, and the restart doubles it.
-    const first = !this.backoffDelay.has(`crash:${c.name}`)
-    const delay = first ? this.nextBackoff(`crash:${c.name}`) : this.backoffDelay.get(`crash:${c.name}`)!
+    const first = !this.backoffDelay.has(key)
+    const delay = first ? this.nextBackoff(key) : this.backoffDelay.get(key)!
     this.refreshPhase()
     this.kubelet.writeStatus(this)
-    const restartNow = () => {
-      cs.lastTerminated = { exitCode, reason: cs.terminatedReason!, startedAt: cs.startedAt ?? now, finishedAt: now, containerID: cs.containerID }
-      cs.restartCount++
-      this.ensureImage(c, i, () => this.runContainer(c, i))
-    }
+    const last = () => ({ exitCode, reason: cs.terminatedReason!, startedAt: cs.startedAt ?? now, finishedAt: now, containerID: cs.containerID })
     if (first) {
-      this.after(1000, restartNow)
+      this.after(1000, () => {
+        cs.lastTerminated = last()
+        cs.restartCount++
+        this.ensureImage(s, () => this.runContainer(s))
+      })
       return
     }
     this.after(1000, () => {
-      const msg = `back-off ${delay / 1000}s restarting failed container=${c.name} pod=${this.pod.metadata.name}_${this.pod.metadata.namespace}(${this.rt.uid})`
-      cs.lastTerminated = { exitCode, reason: cs.terminatedReason!, startedAt: cs.startedAt ?? now, finishedAt: now, containerID: cs.containerID }
-      this.setWaiting(i, 'CrashLoopBackOff', msg)
-      this.kubelet.event(this.pod, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${this.pod.metadata.name}_${this.pod.metadata.namespace}(${this.rt.uid})`, `spec.containers{${c.name}}`)
+      const who = `${this.pod.metadata.name}_${this.pod.metadata.namespace}(${this.rt.uid})`
+      cs.lastTerminated = last()
+      this.setWaiting(s, 'CrashLoopBackOff', `back-off ${delay / 1000}s restarting failed container=${c.name} pod=${who}`)
+      this.kubelet.event(this.pod, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${who}`, fieldPath(s))
       this.kubelet.writeStatus(this)
       this.backoffUntil.set(c.name, this.kubelet.now() + delay)
       this.after(delay, () => {
-        this.nextBackoff(`crash:${c.name}`)
+        this.nextBackoff(key)
         cs.restartCount++
-        this.ensureImage(c, i, () => this.runContainer(c, i))
+        this.ensureImage(s, () => this.runContainer(s))
       })
     })
   }
 
+  /** getPhase: Pending while initializing (Failed if an init container failed for good). */
   private refreshPhase(): void {
-    const cs = this.rt.containers
     const policy = this.spec.restartPolicy ?? 'Always'
+    if (!this.rt.initialized) {
+      const failed = this.slots.some((s) => s.kind === 'init' && s.cs.state === 'terminated' && s.cs.exitCode !== 0)
+      this.rt.phase = failed && policy === 'Never' ? 'Failed' : 'Pending'
+      return
+    }
+    const cs = this.rt.containers
     if (cs.some((c) => c.state === 'running')) this.rt.phase = 'Running'
     else if (cs.every((c) => c.state === 'terminated')) {
       const restarting = policy === 'Always' || (policy === 'OnFailure' && cs.some((c) => c.exitCode !== 0))
       if (restarting) this.rt.phase = 'Running'
       else this.rt.phase = cs.every((c) => c.exitCode === 0) ? 'Succeeded' : 'Failed'
-    } else if (cs.some((c) => c.started || c.restartCount > 0)) this.rt.phase = 'Running'
+    } else if (cs.some((c) => c.startedAt !== undefined || c.restartCount > 0)) this.rt.phase = 'Running'
   }
 
-  /** Graceful termination: SIGTERM, wait for the program or the grace period, then remove. */
-  terminate(gracePeriodSeconds: number): void {
-    if (this.terminating) return
-    this.terminating = true
-    for (const h of this.timers) this.kubelet.clock.cancel(h)
-    this.timers.clear()
+  /** SIGTERM to a group of containers; returns when the last of them has stopped. */
+  private stopGroup(group: Slot[], graceMs: number): number {
     let longest = 0
-    const graceMs = gracePeriodSeconds * 1000
-    this.rt.containers.forEach((cs, i) => {
-      if (cs.state !== 'running') return
-      const c = this.spec.containers[i]!
-      this.kubelet.event(this.pod, 'Normal', 'Killing', `Stopping container ${c.name}`, `spec.containers{${c.name}}`)
-      const stop = this.programs.get(c.name)?.hooked ? this.programs.get(c.name)!.stopAfterMs : this.kubelet.runtime.sigterm(cs.containerID)
+    for (const s of group) {
+      const { c, cs } = s
+      if (cs.state !== 'running') continue
+      s.probes?.stop()
+      this.kubelet.event(this.pod, 'Normal', 'Killing', `Stopping container ${c.name}`, fieldPath(s))
+      const program = this.programs.get(c.name)
+      const stop = program?.hooked ? program.stopAfterMs : this.kubelet.runtime.sigterm(cs.containerID)
       const at = stop === undefined ? graceMs : Math.min(stop, graceMs)
       longest = Math.max(longest, at)
       this.after(at, () => {
@@ -308,36 +426,58 @@ export class PodWorker {
         cs.terminatedReason = killed ? 'Error' : 'Completed'
         cs.finishedAt = this.kubelet.now()
         cs.ready = false
+        cs.started = false
       })
-    })
-    this.after(longest, () => {
-      this.rt.containers.forEach((cs) => {
-        if (cs.state === 'waiting') {
-          cs.state = 'terminated'
-          cs.exitCode = 137
-          cs.terminatedReason = 'ContainerStatusUnknown'
-          cs.finishedAt = this.kubelet.now()
+    }
+    return longest
+  }
+
+  /**
+   * Graceful termination: SIGTERM to the app (and running init) containers, wait for them or
+   * the grace period; sidecars are stopped after them, with what is left
+   * of the grace period (at least 2 s, MinimumGracePeriodInSeconds). Then the pod is removed.
+   */
+  terminate(gracePeriodSeconds: number): void {
+    if (this.terminating) return
+    this.terminating = true
+    for (const h of this.timers) this.kubelet.clock.cancel(h)
+    this.timers.clear()
+    const graceMs = gracePeriodSeconds * 1000
+    const first = this.stopGroup(this.slots.filter((s) => s.kind !== 'sidecar'), graceMs)
+    const sidecars = this.slots.filter((s) => s.kind === 'sidecar' && s.cs.state === 'running').reverse()
+    const finish = (longest: number) =>
+      this.after(longest, () => {
+        for (const cs of [...this.rt.initContainers, ...this.rt.containers]) {
+          if (cs.state === 'waiting') {
+            cs.state = 'terminated'
+            cs.exitCode = 137
+            cs.terminatedReason = 'ContainerStatusUnknown'
+            cs.finishedAt = this.kubelet.now()
+          }
         }
+        this.kubelet.writeStatus(this)
+        this.done = true
+        this.kubelet.podTerminated(this)
       })
-      this.kubelet.writeStatus(this)
-      this.done = true
-      this.kubelet.podTerminated(this)
-    })
+    if (!sidecars.length) return finish(first)
+    this.after(first, () => finish(this.stopGroup(sidecars, Math.max(graceMs - first, 2000))))
   }
 
   stop(): void {
     this.done = true
-    for (const cs of this.rt.containers) if (cs.containerID) this.kubelet.runtime.stop(cs.containerID)
+    for (const s of this.slots) {
+      s.probes?.stop()
+      if (s.cs.containerID) this.kubelet.runtime.stop(s.cs.containerID)
+    }
     for (const h of this.timers) this.kubelet.clock.cancel(h)
     this.timers.clear()
   }
 
   /** For `sim pod crash`: the container's process exits now. */
   crash(containerName: string | undefined, exitCode: number, reason?: 'OOMKilled'): boolean {
-    const i = containerName ? this.spec.containers.findIndex((c) => c.name === containerName) : 0
-    const c = this.spec.containers[i]
-    if (!c || this.rt.containers[i]!.state !== 'running') return false
-    this.containerExited(c, i, exitCode, reason)
+    const s = containerName ? this.slots.find((x) => x.c.name === containerName) : this.slots.find((x) => x.kind === 'app')
+    if (!s || s.cs.state !== 'running') return false
+    this.containerExited(s, exitCode, reason)
     return true
   }
 }

@@ -22,6 +22,8 @@ export interface ContainerRuntimeState {
   lastTerminated?: { exitCode: number; reason: string; startedAt: number; finishedAt: number; containerID: string }
   ready: boolean
   started: boolean
+  /** A sidecar (init container with restartPolicy Always); not part of the written status. */
+  restartable?: boolean
 }
 
 export interface PodRuntimeState {
@@ -30,6 +32,9 @@ export interface PodRuntimeState {
   podIP?: string
   startTime?: number
   containers: ContainerRuntimeState[]
+  initContainers: ContainerRuntimeState[]
+  /** All init containers have completed (sidecars: started) once; it stays true after. */
+  initialized: boolean
   /** Transition times of conditions, kept so they only move when the status changes. */
   conditionTimes: Record<string, { status: string; at: number }>
   phase: 'Pending' | 'Running' | 'Succeeded' | 'Failed'
@@ -87,14 +92,16 @@ function condition(rt: PodRuntimeState, type: string, status: boolean, now: numb
 
 export function buildPodStatus(pod: KubeObject, rt: PodRuntimeState, hostIP: string, now: number): Record<string, unknown> {
   const old = (pod.status ?? {}) as Record<string, unknown>
-  const notReady = rt.containers.filter((c) => !c.ready).map((c) => c.name)
+  // Sidecars count for readiness, listed before the app containers (GenerateContainersReadyCondition).
+  const notReady = [...rt.initContainers.filter((c) => c.restartable), ...rt.containers].filter((c) => !c.ready).map((c) => c.name)
   const allReady = notReady.length === 0 && rt.containers.length > 0
+  const incomplete = rt.initContainers.filter((c) => (c.restartable ? !c.started : !(c.state === 'terminated' && c.exitCode === 0))).map((c) => c.name)
   const terminal = rt.phase === 'Succeeded' || rt.phase === 'Failed'
   const readyMsg = `containers with unready status: [${notReady.join(' ')}]`
   const scheduled = ((old.conditions as Record<string, unknown>[] | undefined) ?? []).find((c) => c.type === 'PodScheduled')
   const conditions = [
     condition(rt, 'PodReadyToStartContainers', rt.sandboxReady && !terminal, now),
-    condition(rt, 'Initialized', true, now),
+    rt.initialized ? condition(rt, 'Initialized', true, now) : condition(rt, 'Initialized', false, now, 'ContainersNotInitialized', `containers with incomplete status: [${incomplete.join(' ')}]`),
     terminal
       ? condition(rt, 'Ready', false, now, 'PodCompleted')
       : allReady
@@ -110,6 +117,7 @@ export function buildPodStatus(pod: KubeObject, rt: PodRuntimeState, hostIP: str
   const status: Record<string, unknown> = {
     conditions,
     containerStatuses: rt.containers.map(containerStatus),
+    initContainerStatuses: rt.initContainers.length ? rt.initContainers.map(containerStatus) : undefined,
     hostIP,
     hostIPs: [{ ip: hostIP }],
     phase: rt.phase,

@@ -57,6 +57,8 @@ interface ContainerRecord {
   /** The shell running as PID 1 and how long the program takes to stop on SIGTERM without a trap. */
   main?: Shell
   stopAfterMs?: number
+  /** Ports its PID 1 listens on (probes): a server's declared containerPorts, 80 for a web server. */
+  listens?: number[]
 }
 
 
@@ -233,6 +235,11 @@ export class ContainerRuntime {
       if (this.processes.get(id) === proc) proc.start()
     })
     const base = baseName(argv[0]!)
+    // The entrypoint script execs the server (nginx's /docker-entrypoint.sh nginx -g ...).
+    const server = argv.some((a) => profile.server?.binaries.includes(baseName(a)))
+    const serving = !interactive && (server || (!!profile.generic && appStaysUp && !BUILTINS[base]))
+    const declared = ((c.ports ?? []) as { containerPort?: number }[]).map((p) => p.containerPort ?? 0)
+    rec.listens = !serving ? [] : profile.server?.http ? [80] : declared
     // A shell or applet as PID 1 ignores SIGTERM (no default handler): the grace period runs out.
     rec.stopAfterMs = profile.server?.binaries.includes(base) ? profile.server.stopAfterMs : profile.generic && appStaysUp && !BUILTINS[base] ? 500 : BUILTINS[base] ? undefined : 1000
     return { stopAfterMs: rec.stopAfterMs }
@@ -281,6 +288,21 @@ export class ContainerRuntime {
   removePod(uid: string): void {
     for (const rec of [...this.containers.values()]) if (rec.podUID === uid) this.remove(rec.id)
     this.sandboxes.delete(uid)
+  }
+
+  /** Whether a running container of the pod listens on the port (tcpSocket and grpc probes). */
+  listening(podUID: string, port: number): boolean {
+    return [...this.containers.values()].some((r) => r.podUID === podUID && this.isRunning(r.id) && !!r.listens?.includes(port))
+  }
+
+  /**
+   * An HTTP GET to the pod (httpGet probes): the web server's files on port 80; another
+   * listening program answers 200, as the playground does not know its routes.
+   */
+  httpAnswer(podUID: string, port: number, path: string): { status: number } | undefined {
+    const web = this.localHTTP(podUID)(port, path)
+    if (web) return { status: web.status }
+    return this.listening(podUID, port) ? { status: 200 } : undefined
   }
 
   isRunning(id: string): boolean {

@@ -21,6 +21,7 @@ import { rolloutFlags, runRollout } from './commands/rollout'
 import { replaceFlags, runReplace } from './commands/replace'
 import { runScale, scaleFlags } from './commands/scale'
 import { runSet, setFlags } from './commands/set'
+import { runFlags, runRun } from './commands/run'
 import { runTaint, taintFlags } from './commands/taint'
 import { KubectlError, type KubectlContext, type KubectlResult } from './context'
 import { formatError } from './errors'
@@ -51,6 +52,7 @@ export const COMMANDS: Record<string, Command> = {
   taint: { flags: taintFlags, run: runTaint },
   cordon: { flags: cordonFlags, run: runCordon },
   uncordon: { flags: cordonFlags, run: runUncordon },
+  run: { flags: runFlags, run: runRun },
 }
 
 export function registerCommand(name: string, cmd: Command): void {

@@ -23,6 +23,7 @@ import type { Strategy, StrategyContext } from './strategy'
 import { strategyFor } from './registry/index'
 import { deleteObject, type DeleteOptions } from './delete'
 import { decodeRequest, type FieldValidation } from './decode-request'
+import { RBACAuthorizer } from './authorization/rbac'
 
 export interface User {
   name: string
@@ -74,6 +75,8 @@ export class APIServer {
   readonly registry = new ResourceRegistry()
   readonly admission: AdmissionPlugin[] = []
   private readonly ctx: StrategyContext
+  /** Requests from users pass through it (authorization/scoped.ts); components are not checked. */
+  readonly authorizer: RBACAuthorizer
 
   constructor(
     readonly store: Store,
@@ -81,6 +84,7 @@ export class APIServer {
     readonly random: Random,
   ) {
     this.ctx = { clock, random, list: (resource, ns) => store.list(resource, ns) }
+    this.authorizer = new RBACAuthorizer(store)
   }
 
   /** Resolve the resource a manifest's apiVersion/kind names; throws kubectl's mapping error text. */

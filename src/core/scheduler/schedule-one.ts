@@ -29,6 +29,8 @@ export interface Decision {
   /** Every node examined, with the filter that rejected it. */
   nodes: NodeVerdict[]
   scoreTable?: ScoreTable
+  /** When DefaultPreemption chose a node: it, and the victims evicted there ("ns/name"). */
+  preemption?: { node: string; victims: string[] }
 }
 
 /** "Why this node?": one node's score per plugin and its total, for the UI. */
@@ -63,9 +65,10 @@ export function scheduleOne(
   scorers: ScorePlugin[],
   random: Random,
   now: number,
+  listers?: PluginContext['listers'],
 ): CycleResult & { nextStartIndex: number } {
   const state: CycleState = new Map()
-  const ctx: PluginContext = { allNodes: nodes }
+  const ctx: PluginContext = { allNodes: nodes, listers }
   for (const f of filters) f.preFilter?.(state, pod, ctx)
   const want = numFeasibleNodesToFind(nodes.length)
   const feasible: NodeInfo[] = []
@@ -100,7 +103,7 @@ export function scheduleOne(
     for (const s of scorers) {
       const scores = new Float64Array(n)
       for (let i = 0; i < n; i++) scores[i] = s.score(state, pod, feasible[i]!)
-      s.normalize?.(scores)
+      s.normalize?.(scores, state, feasible)
       for (let i = 0; i < n; i++) totals[i] += scores[i]! * s.weight
       perPlugin.push({ plugin: s.name, scores })
     }
@@ -125,21 +128,13 @@ export function scheduleOne(
   return { decision: { pod: podName, time: now, selected: best, nodes: verdicts, scoreTable }, unresolvableOnly: false, nextStartIndex }
 }
 
-/** FitError.Error(): "0/4 nodes are available: <count> <reason>, ... preemption: ..." */
+/** FitError.Error() before the PostFilter's part: "0/4 nodes are available: <count> <reason>, ...." */
 export function fitErrorMessage(numNodes: number, verdicts: NodeVerdict[]): string {
   const counts = new Map<string, number>()
-  let unresolvable = 0
-  let resolvable = 0
   for (const v of verdicts) {
     if (!v.rejectedBy) continue
     for (const r of v.rejectedBy.reasons) counts.set(r, (counts.get(r) ?? 0) + 1)
-    if (v.rejectedBy.code === 'UnschedulableAndUnresolvable') unresolvable++
-    else resolvable++
   }
   const reasons = [...counts].map(([r, n]) => `${n} ${r}`).sort()
-  const parts: string[] = []
-  if (unresolvable) parts.push(`${unresolvable} Preemption is not helpful for scheduling`)
-  if (resolvable) parts.push(`${resolvable} No preemption victims found for incoming pod`)
-  parts.sort()
-  return `0/${numNodes} nodes are available: ${reasons.join(', ')}. preemption: 0/${numNodes} nodes are available: ${parts.join(', ')}.`
+  return `0/${numNodes} nodes are available: ${reasons.join(', ')}.`
 }

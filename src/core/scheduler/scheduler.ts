@@ -10,8 +10,9 @@ import type { ComponentContext } from '../client/context'
 import type { EventRecorder } from '../client/events'
 import { rfc3339 } from '../machinery/time'
 import { addPod, newNodeInfo, removePod } from './framework/node-info'
-import type { NodeInfo } from './framework/types'
+import type { NodeInfo, SchedulerListers } from './framework/types'
 import { FILTER_PLUGINS, SCORE_PLUGINS } from './plugins/registry'
+import { preempt, type PreemptionOutcome } from './preemption/default-preemption'
 import { SchedulingQueue } from './queue/scheduling-queue'
 import { scheduleOne, type Decision } from './schedule-one'
 
@@ -40,10 +41,18 @@ export class Scheduler {
   private scheduled = false
   private readonly decisions = new Map<string, Decision>()
   private readonly recorder: EventRecorder
+  private readonly preemptRecorder: EventRecorder
+  private readonly listers: SchedulerListers
 
   constructor(private readonly ctx: ComponentContext) {
     this.recorder = ctx.recorder({ component: DEFAULT_SCHEDULER_NAME, newStyle: true, action: 'Scheduling' })
+    this.preemptRecorder = ctx.recorder({ component: DEFAULT_SCHEDULER_NAME, newStyle: true, action: 'Preempting' })
     this.queue = new SchedulingQueue(ctx.clock, () => this.kick())
+    const groups = { services: '', replicationcontrollers: '', replicasets: 'apps', statefulsets: 'apps' } as const
+    this.listers = {
+      list: (resource, namespace) => ctx.informers.for(groups[resource], resource).list(namespace),
+      namespaceLabels: (ns) => ctx.informers.for('', 'namespaces').get(undefined, ns)?.metadata.labels,
+    }
     ctx.informers.nodes().addEventHandler({
       add: (n) => this.upsertNode(n),
       update: (_o, n) => this.upsertNode(n),
@@ -129,14 +138,26 @@ export class Scheduler {
         this.queue.done(e.key)
         continue
       }
-      const result = scheduleOne(pod, this.nodeOrder, this.nextStartIndex, FILTER_PLUGINS, SCORE_PLUGINS, this.ctx.random, this.ctx.clock.now())
+      const result = scheduleOne(pod, this.nodeOrder, this.nextStartIndex, FILTER_PLUGINS, SCORE_PLUGINS, this.ctx.random, this.ctx.clock.now(), this.listers)
       this.nextStartIndex = result.nextStartIndex
-      this.remember(e.key, result.decision)
-      const selected = result.decision.selected
+      const decision = result.decision
+      this.remember(e.key, decision)
+      const selected = decision.selected
       if (!selected) {
-        const message = this.nodeOrder.length === 0 ? 'no nodes available to schedule pods' : result.decision.message!
-        this.recorder.event(pod, 'Warning', 'FailedScheduling', message)
-        this.setUnschedulableCondition(pod, message)
+        let nominated: string | null | undefined
+        if (this.nodeOrder.length === 0) decision.message = 'no nodes available to schedule pods'
+        else {
+          // PostFilter: DefaultPreemption, whose message completes the FitError's.
+          const outcome = preempt(pod, this.nodeOrder, decision.nodes, FILTER_PLUGINS, { allNodes: this.nodeOrder, listers: this.listers })
+          if (outcome.message) decision.message += ' ' + outcome.message
+          if (outcome.node) {
+            decision.preemption = { node: outcome.node, victims: outcome.victims.map(keyOf) }
+            this.evictVictims(pod, outcome)
+            nominated = outcome.node
+          } else if (outcome.clearNominated) nominated = null
+        }
+        this.recorder.event(pod, 'Warning', 'FailedScheduling', decision.message!)
+        this.setUnschedulableCondition(pod, decision.message!, nominated)
         this.queue.addUnschedulable(e)
         continue
       }
@@ -151,11 +172,47 @@ export class Scheduler {
     }
   }
 
-  private setUnschedulableCondition(pod: KubeObject, message: string): void {
+  /** prepareCandidate: mark each victim DisruptionTarget, delete it (graceful) and say why. */
+  private evictVictims(preemptor: KubeObject, outcome: PreemptionOutcome): void {
+    const pods = this.ctx.api.registry.forGroupResource('', 'pods')!
+    for (const victim of outcome.victims) {
+      const next = clone(victim)
+      const status = (next.status ?? {}) as { conditions?: { type: string }[] }
+      status.conditions = [
+        ...(status.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget'),
+        {
+          type: 'DisruptionTarget',
+          status: 'True',
+          lastProbeTime: null,
+          lastTransitionTime: rfc3339(this.ctx.clock.now()),
+          reason: 'PreemptionByScheduler',
+          message: `${DEFAULT_SCHEDULER_NAME}: preempting to accommodate a higher priority pod`,
+        } as { type: string },
+      ]
+      next.status = status
+      try {
+        this.ctx.api.update(pods, next, { subresource: 'status' })
+        this.ctx.api.delete(pods, victim.metadata.namespace, victim.metadata.name!)
+      } catch {
+        // Already gone or changed: the next cycle looks again.
+        continue
+      }
+      this.preemptRecorder.event(victim, 'Normal', 'Preempted', `Preempted by pod ${preemptor.metadata.uid} on node ${outcome.node}`)
+    }
+  }
+
+  /** updatePod: the PodScheduled condition, and nominatedNodeName (null clears it). */
+  private setUnschedulableCondition(pod: KubeObject, message: string, nominatedNodeName?: string | null): void {
     const next = clone(pod)
-    const status = (next.status ?? {}) as { conditions?: { type: string; status: string; reason?: string; message?: string; lastProbeTime?: null; lastTransitionTime?: string }[] }
+    const status = (next.status ?? {}) as {
+      conditions?: { type: string; status: string; reason?: string; message?: string; lastProbeTime?: null; lastTransitionTime?: string }[]
+      nominatedNodeName?: string
+    }
     const existing = status.conditions?.find((c) => c.type === 'PodScheduled')
-    if (existing?.status === 'False' && existing.message === message) return
+    const nominatedBefore = status.nominatedNodeName
+    if (nominatedNodeName) status.nominatedNodeName = nominatedNodeName
+    else if (nominatedNodeName === null) delete status.nominatedNodeName
+    if (status.nominatedNodeName === nominatedBefore && existing?.status === 'False' && existing.message === message) return
     status.conditions = (status.conditions ?? []).filter((c) => c.type !== 'PodScheduled')
     status.conditions.push({
       type: 'PodScheduled',

@@ -94,7 +94,7 @@ export function newNodeInfo(node: KubeObject): NodeInfo {
   for (const img of (node.status as { images?: { names?: string[]; sizeBytes?: number }[] } | undefined)?.images ?? []) {
     for (const n of img.names ?? []) images.set(n, img.sizeBytes ?? 0)
   }
-  return { node, pods: [], requested: emptyResources(), nonZeroRequested: emptyResources(), allocatable: nodeAllocatable(node), usedPorts: new Set(), imageSizes: images }
+  return { node, pods: [], requested: emptyResources(), nonZeroRequested: emptyResources(), allocatable: nodeAllocatable(node), usedPorts: new Set(), imageSizes: images, podsWithAffinity: 0, podsWithRequiredAntiAffinity: 0 }
 }
 
 export function hostPorts(pod: KubeObject): string[] {
@@ -111,6 +111,19 @@ export function addPod(info: NodeInfo, pod: KubeObject): void {
   for (const k of Object.keys(req)) info.requested[k] = (info.requested[k] ?? 0) + req[k]!
   for (const k of Object.keys(nonZero)) info.nonZeroRequested[k] = (info.nonZeroRequested[k] ?? 0) + nonZero[k]!
   for (const p of hostPorts(pod)) info.usedPorts.add(p)
+  countAffinity(info, pod, 1)
+}
+
+interface PodAffinitySpec {
+  podAffinity?: object
+  podAntiAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: unknown[] }
+}
+
+function countAffinity(info: NodeInfo, pod: KubeObject, sign: number): void {
+  const a = (pod.spec as { affinity?: PodAffinitySpec }).affinity
+  if (!a || (!a.podAffinity && !a.podAntiAffinity)) return
+  info.podsWithAffinity += sign
+  if (a.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length) info.podsWithRequiredAntiAffinity += sign
 }
 
 export function removePod(info: NodeInfo, pod: KubeObject): void {
@@ -122,4 +135,5 @@ export function removePod(info: NodeInfo, pod: KubeObject): void {
   for (const k of Object.keys(req)) info.requested[k] = (info.requested[k] ?? 0) - req[k]!
   for (const k of Object.keys(nonZero)) info.nonZeroRequested[k] = (info.nonZeroRequested[k] ?? 0) - nonZero[k]!
   info.usedPorts = new Set(info.pods.flatMap(hostPorts))
+  countAffinity(info, old, -1)
 }

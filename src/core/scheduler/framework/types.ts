@@ -21,6 +21,10 @@ export interface NodeInfo {
   allocatable: Resources
   usedPorts: Set<string>
   imageSizes: Map<string, number>
+  /** Pods here with any pod (anti-)affinity, and with required anti-affinity (upstream's
+   * PodsWithAffinity / PodsWithRequiredAntiAffinity), so InterPodAffinity skips other nodes. */
+  podsWithAffinity: number
+  podsWithRequiredAntiAffinity: number
 }
 
 export type Code = 'Success' | 'Unschedulable' | 'UnschedulableAndUnresolvable'
@@ -44,9 +48,17 @@ export function unresolvable(...reasons: string[]): FilterStatus {
 /** Data a plugin computes once per pod and reuses across nodes (CycleState). */
 export type CycleState = Map<string, unknown>
 
+/** Read access to other objects some plugins need (informer caches). */
+export interface SchedulerListers {
+  /** Services, ReplicaSets, StatefulSets, ReplicationControllers of a namespace. */
+  list(resource: 'services' | 'replicasets' | 'statefulsets' | 'replicationcontrollers', namespace: string): KubeObject[]
+  namespaceLabels(namespace: string): Record<string, string> | undefined
+}
+
 export interface PluginContext {
   /** All node infos of this cycle (for plugins that look beyond one node). */
   allNodes: NodeInfo[]
+  listers?: SchedulerListers
 }
 
 export interface FilterPlugin {
@@ -61,7 +73,7 @@ export interface ScorePlugin {
   preScore?(state: CycleState, pod: KubeObject, nodes: NodeInfo[], ctx: PluginContext): void
   score(state: CycleState, pod: KubeObject, node: NodeInfo): number
   /** Scale raw scores (one per feasible node, in order) to 0..100 in place. */
-  normalize?(scores: Float64Array): void
+  normalize?(scores: Float64Array, state: CycleState, nodes: NodeInfo[]): void
 }
 
 export const MAX_NODE_SCORE = 100

@@ -7,9 +7,32 @@ import { nodeName } from './node-name'
 import { nodePorts } from './node-ports'
 import { nodeResourcesFitFilter, nodeResourcesFitScore } from './node-resources-fit'
 import { nodeUnschedulable } from './node-unschedulable'
-import { podTopologySpread } from './pod-topology-spread'
+import { interPodAffinityFilter, interPodAffinityScore } from './inter-pod-affinity'
+import { podTopologySpreadFilter, podTopologySpreadScore } from './pod-topology-spread'
 import { taintTolerationFilter, taintTolerationScore } from './taint-toleration'
 
-export const FILTER_PLUGINS: FilterPlugin[] = [nodeUnschedulable, nodeName, taintTolerationFilter, nodeAffinityFilter, nodePorts, nodeResourcesFitFilter]
+// v1.31 default_plugins.go (MultiPoint order; the volume plugins are not simulated):
+// NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodePorts, NodeResourcesFit,
+// [VolumeRestrictions, NodeVolumeLimits, VolumeBinding, VolumeZone], PodTopologySpread,
+// InterPodAffinity, DefaultPreemption (PostFilter), NodeResourcesBalancedAllocation, ImageLocality.
+export const FILTER_PLUGINS: FilterPlugin[] = [
+  nodeUnschedulable,
+  nodeName,
+  taintTolerationFilter,
+  nodeAffinityFilter,
+  nodePorts,
+  nodeResourcesFitFilter,
+  podTopologySpreadFilter,
+  interPodAffinityFilter,
+]
 
-export const SCORE_PLUGINS: ScorePlugin[] = [taintTolerationScore, nodeAffinityScore, podTopologySpread, nodeResourcesFitScore, balancedAllocation, imageLocality]
+// Score weights: TaintToleration 3, NodeAffinity 2, PodTopologySpread 2, InterPodAffinity 2, the rest 1.
+export const SCORE_PLUGINS: ScorePlugin[] = [
+  taintTolerationScore,
+  nodeAffinityScore,
+  nodeResourcesFitScore,
+  podTopologySpreadScore,
+  interPodAffinityScore,
+  balancedAllocation,
+  imageLocality,
+]

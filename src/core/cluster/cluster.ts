@@ -36,6 +36,7 @@ import { Clock, SIMULATION_EPOCH_MS } from '../sim/clock'
 import { Random } from '../sim/random'
 import { Store } from '../store/store'
 import * as addons from './addons'
+import { bootstrapRBAC } from './rbac-bootstrap'
 
 export interface ClusterSpec {
   seed?: number
@@ -70,6 +71,7 @@ export class ClusterCore {
     this.informers = new InformerFactory(this.api)
     this.ctx = { api: this.api, informers: this.informers, clock: this.clock, random: this.random, recorder: makeRecorderFactory(this.api) }
     for (const ns of addons.systemNamespaces()) this.createSystem(ns)
+    bootstrapRBAC(this.store, this.clock, spec.seed ?? 1)
     for (const pc of addons.priorityClasses()) this.createSystem(pc)
     this.createSystem(addons.kubernetesService())
     new ServiceAccountsController(this.ctx)

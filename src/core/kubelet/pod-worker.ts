@@ -1,19 +1,20 @@
 /**
- * One pod on one node (the kubelet's pod worker): sandbox, image pulls, container starts,
- * exits and restarts with crash back-off, graceful termination. Each step is a timer on the
+ * One pod on one node (the kubelet's pod worker): sandbox, image pulls, init containers in
+ * order (sidecars stay up), app container starts, probes, exits and restarts with crash
+ * back-off, graceful termination (sidecars last). Each step is a timer on the
  * simulated clock and ends in a status write through the API, with the kubelet's events.
  */
 
 import type { KubeObject } from '../api/types'
-import { defaultPullPolicy } from '../api/defaults/pod'
 import type { Kubelet } from './kubelet'
-import type { ContainerSpec } from './runtime/program'
 import { ContainerConfigError } from './runtime/env'
 import { MountError } from './runtime/volumes'
 import type { ContainerRuntimeState, PodRuntimeState } from './status'
 import type { TimerHandle } from '../sim/clock'
-import { ContainerProbes, type ProbedContainer, type ProbeType } from './probes/prober'
+import { ContainerProbes, type ProbeType } from './probes/prober'
 import { runProbe } from './probes/checks'
+import { ensureImage } from './image-pull'
+import { fieldPath, type FullSpec, type PodSpec, type Slot } from './slots'
 
 /** Crash back-off: 10 s doubling to 300 s, forgotten after 10 minutes of running. */
 export const CRASH_BACKOFF_INITIAL_MS = 10_000
@@ -28,31 +29,6 @@ export const POD_WORKER_BACKOFF_MS = 10_000
 /** Volume mount retries: 500 ms doubling to 2m2s (exponentialbackoff in the operation executor). */
 const MOUNT_RETRY_INITIAL_MS = 500
 const MOUNT_RETRY_MAX_MS = 122_000
-
-type FullSpec = ContainerSpec & ProbedContainer & { imagePullPolicy?: string; restartPolicy?: string; ports?: { name?: string; containerPort?: number }[] }
-
-interface PodSpec {
-  containers: FullSpec[]
-  initContainers?: FullSpec[]
-  restartPolicy?: string
-  terminationGracePeriodSeconds?: number
-}
-
-/** One container of the pod: an init container, a sidecar (restartable init) or an app one. */
-interface Slot {
-  c: FullSpec
-  cs: ContainerRuntimeState
-  kind: 'init' | 'sidecar' | 'app'
-  index: number
-  probes?: ContainerProbes
-  /** The readiness probe's last verdict (sim pod ready/unready can override it). */
-  probeReady: boolean
-  killing?: boolean
-}
-
-function fieldPath(s: Slot): string {
-  return s.kind === 'app' ? `spec.containers{${s.c.name}}` : `spec.initContainers{${s.c.name}}`
-}
 
 export class PodWorker {
   readonly rt: PodRuntimeState
@@ -171,42 +147,19 @@ export class PodWorker {
   }
 
   private ensureImage(s: Slot, then: () => void): void {
-    const c = s.c
-    const image = c.image ?? ''
-    const policy = c.imagePullPolicy ?? defaultPullPolicy(image)
-    const path = fieldPath(s)
-    const present = this.kubelet.images.has(image)
-    if (present && policy !== 'Always') {
-      this.kubelet.event(this.pod, 'Normal', 'Pulled', `Container image "${image}" already present on machine`, path)
-      return this.after(CONTAINER_START_MS, then)
-    }
-    if (policy === 'Never') {
-      this.setWaiting(s, 'ErrImageNeverPull', `Container image "${image}" is not present with pull policy of Never`)
-      this.kubelet.event(this.pod, 'Warning', 'ErrImageNeverPull', `Container image "${image}" is not present with pull policy of Never`, path)
-      this.kubelet.writeStatus(this)
-      return
-    }
-    this.kubelet.event(this.pod, 'Normal', 'Pulling', `Pulling image "${image}"`, path)
-    this.kubelet.images.pull(image, present, (result) => {
-      if (this.done || this.terminating) return
-      if (!result.ok) {
-        this.setWaiting(s, 'ErrImagePull', result.message)
-        this.kubelet.event(this.pod, 'Warning', 'Failed', `Failed to pull image "${image}": ${result.message}`, path)
-        this.kubelet.event(this.pod, 'Warning', 'Failed', 'Error: ErrImagePull', path)
-        this.kubelet.writeStatus(this)
-        const delay = this.nextBackoff(`pull:${c.name}`)
-        this.after(1000, () => {
-          this.setWaiting(s, 'ImagePullBackOff', `Back-off pulling image "${image}"`)
-          this.kubelet.event(this.pod, 'Normal', 'BackOff', `Back-off pulling image "${image}"`, path)
-          this.kubelet.event(this.pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', path)
-          this.kubelet.writeStatus(this)
-        })
-        this.after(delay, () => this.ensureImage(s, then))
-        return
-      }
-      this.kubelet.event(this.pod, 'Normal', 'Pulled', result.message, path)
-      this.after(CONTAINER_START_MS, then)
-    })
+    ensureImage(
+      {
+        kubelet: this.kubelet,
+        pod: () => this.pod,
+        stopped: () => this.done || this.terminating,
+        after: (ms, f) => this.after(ms, f),
+        setWaiting: (reason, message) => this.setWaiting(s, reason, message),
+        writeStatus: () => this.kubelet.writeStatus(this),
+        nextBackoff: (key) => this.nextBackoff(key),
+      },
+      s,
+      then,
+    )
   }
 
   private nextBackoff(key: string): number {
@@ -263,7 +216,6 @@ export class PodWorker {
     cs.startedAt = this.kubelet.now()
     cs.started = false
     s.probeReady = false
-    s.killing = false
     this.programs.set(c.name, { stopAfterMs: started.stopAfterMs, hooked: !!hooked })
     for (const l of hooked?.logs ?? []) this.after(l.atMs, () => this.kubelet.runtime.logs.write(id, 'stdout', `${l.line}\n`, this.kubelet.now()))
     this.refreshPhase()
@@ -319,7 +271,6 @@ export class PodWorker {
     const { c, cs } = s
     const restart = this.restarts(s, 1)
     this.kubelet.event(this.pod, 'Normal', 'Killing', `Container ${c.name} failed ${type.toLowerCase()} probe${restart ? ', will be restarted' : ''}`, fieldPath(s))
-    s.killing = true
     const id = cs.containerID
     const graceMs = (this.spec.terminationGracePeriodSeconds ?? 30) * 1000
     const program = this.programs.get(c.name)

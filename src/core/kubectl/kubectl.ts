@@ -13,6 +13,7 @@ import { cordonFlags, runCordon, runUncordon } from './commands/cordon'
 import { createFlags, runCreate } from './commands/create'
 import { deleteFlags, runDelete } from './commands/delete'
 import { execFlags, runExec } from './commands/exec'
+import { exposeFlags, runExpose } from './commands/expose'
 import { describeFlags, runDescribe } from './describe/command'
 import { getFlags, runGet } from './commands/get'
 import { labelFlags, runLabel } from './commands/label'
@@ -53,6 +54,7 @@ export const COMMANDS: Record<string, Command> = {
   cordon: { flags: cordonFlags, run: runCordon },
   uncordon: { flags: cordonFlags, run: runUncordon },
   run: { flags: runFlags, run: runRun },
+  expose: { flags: exposeFlags, run: runExpose },
 }
 
 export function registerCommand(name: string, cmd: Command): void {

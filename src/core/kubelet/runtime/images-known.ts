@@ -129,6 +129,8 @@ const PROFILES: Record<string, ImageProfile> = {
   redis: { shell: 'dash', entrypoint: ['docker-entrypoint.sh'], cmd: ['redis-server'], programs: { 'redis-cli': 0 }, server: { binaries: ['redis-server'], stopAfterMs: 200 } },
   'hello-world': { cmd: ['/hello'], programs: { hello: 10 } },
   'registry.k8s.io/serve_hostname': { entrypoint: ['/serve_hostname'], server: { binaries: ['serve_hostname'], stopAfterMs: 100 } },
+  // The busybox of the Kubernetes docs' probe examples (liveness-exec).
+  'registry.k8s.io/busybox': { shell: 'busybox', cmd: ['sh'], programs: { wget: 0, nc: 0, nslookup: 0 } },
   'registry.k8s.io/pause': { entrypoint: ['/pause'], server: { binaries: ['pause'], stopAfterMs: 0 } },
   'registry.k8s.io/e2e-test-images/agnhost': { shell: 'busybox', entrypoint: ['/agnhost'], programs: {}, server: { binaries: ['agnhost'], stopAfterMs: 100 } },
 }

@@ -7,6 +7,7 @@ import { impersonatedUser } from '../apiserver/authorization/attributes'
 import { authorizedAPI } from '../apiserver/authorization/scoped'
 import { isStatusError } from '../machinery/errors'
 import { annotateFlags, runAnnotate } from './commands/annotate'
+import { apiResourcesFlags, apiVersionsFlags, runAPIResources, runAPIVersions } from './commands/api-resources'
 import { applyFlags, runApply, type ApplyOutcome } from './commands/apply'
 import { authFlags, runAuth } from './commands/auth'
 import { cordonFlags, runCordon, runUncordon } from './commands/cordon'
@@ -24,6 +25,7 @@ import { runScale, scaleFlags } from './commands/scale'
 import { runSet, setFlags } from './commands/set'
 import { runFlags, runRun } from './commands/run'
 import { runTaint, taintFlags } from './commands/taint'
+import { runVersion, versionFlags } from './commands/version'
 import { KubectlError, type KubectlContext, type KubectlResult } from './context'
 import { formatError } from './errors'
 import { FlagError, parseFlags, type FlagSpec, type FlagValues } from './flags'
@@ -55,6 +57,9 @@ export const COMMANDS: Record<string, Command> = {
   uncordon: { flags: cordonFlags, run: runUncordon },
   run: { flags: runFlags, run: runRun },
   expose: { flags: exposeFlags, run: runExpose },
+  'api-resources': { flags: apiResourcesFlags, run: runAPIResources },
+  'api-versions': { flags: apiVersionsFlags, run: runAPIVersions },
+  version: { flags: versionFlags, run: runVersion },
 }
 
 export function registerCommand(name: string, cmd: Command): void {

@@ -6,7 +6,7 @@
 
 import type { KubeObject } from '../api/types'
 import type { Random } from '../sim/random'
-import type { CycleState, FilterPlugin, NodeInfo, PluginContext, ScorePlugin } from './framework/types'
+import { SKIP, type CycleState, type FilterPlugin, type NodeInfo, type PluginContext, type ScorePlugin } from './framework/types'
 
 export interface NodeVerdict {
   node: string
@@ -50,6 +50,15 @@ export function numFeasibleNodesToFind(numAllNodes: number): number {
   if (pct < 5) pct = 5
   const n = Math.floor((numAllNodes * pct) / 100)
   return Math.max(n, MIN_FEASIBLE)
+}
+
+const zeroArrays = new Map<number, Float64Array>()
+
+/** A shared all-zero score row for skipped plugins (never written to). */
+function zeros(n: number): Float64Array {
+  let z = zeroArrays.get(n)
+  if (!z) zeroArrays.set(n, (z = new Float64Array(n)))
+  return z
 }
 
 export interface CycleResult {
@@ -99,8 +108,12 @@ export function scheduleOne(
   const totals = new Float64Array(n)
   const perPlugin: { plugin: string; scores: Float64Array }[] = []
   if (n > 1) {
-    for (const s of scorers) s.preScore?.(state, pod, feasible, ctx)
     for (const s of scorers) {
+      // A plugin whose PreScore says Skip scores 0 everywhere (framework.Skip): no array of its own.
+      if (s.preScore?.(state, pod, feasible, ctx) === SKIP) {
+        perPlugin.push({ plugin: s.name, scores: zeros(n) })
+        continue
+      }
       const scores = new Float64Array(n)
       for (let i = 0; i < n; i++) scores[i] = s.score(state, pod, feasible[i]!)
       s.normalize?.(scores, state, feasible)

@@ -70,13 +70,15 @@ export interface FilterPlugin {
 export interface ScorePlugin {
   name: string
   weight: number
-  preScore?(state: CycleState, pod: KubeObject, nodes: NodeInfo[], ctx: PluginContext): void
+  /** Returning SKIP (upstream's framework.Skip) leaves the plugin out of this cycle's scoring. */
+  preScore?(state: CycleState, pod: KubeObject, nodes: NodeInfo[], ctx: PluginContext): void | typeof SKIP
   score(state: CycleState, pod: KubeObject, node: NodeInfo): number
   /** Scale raw scores (one per feasible node, in order) to 0..100 in place. */
   normalize?(scores: Float64Array, state: CycleState, nodes: NodeInfo[]): void
 }
 
 export const MAX_NODE_SCORE = 100
+export const SKIP = 'Skip' as const
 
 /** DefaultNormalizeScore: the highest raw score maps to 100 (or, reversed, to 0). */
 export function defaultNormalize(scores: Float64Array, reverse: boolean): void {

@@ -4,7 +4,7 @@
  * existing pods' required affinity, hardPodAffinityWeight 1) score per topology domain.
  */
 import type { KubeObject } from '../../../api/types'
-import { SUCCESS, unresolvable, unschedulable, type FilterPlugin, type NodeInfo, type SchedulerListers, type ScorePlugin } from '../../framework/types'
+import { SKIP, SUCCESS, unresolvable, unschedulable, type FilterPlugin, type NodeInfo, type SchedulerListers, type ScorePlugin } from '../../framework/types'
 import { podTerms, termMatches, type AffinityTerm } from './terms'
 
 export const NAME = 'InterPodAffinity'
@@ -125,8 +125,8 @@ export const interPodAffinityScore: ScorePlugin = {
         processTerms(scores, other.preferredAntiAffinity, pod, nsLabels, node, -1)
       }
     }
-    for (const [k, v] of scores ?? []) if (v === 0) scores!.delete(k)
-    state.set(SCORE_KEY, scores?.size ? scores : undefined)
+    if (!scores) return SKIP
+    state.set(SCORE_KEY, scores)
   },
   score(state, _pod, node: NodeInfo) {
     const m = state.get(SCORE_KEY) as ScoreMap | undefined
@@ -136,8 +136,7 @@ export const interPodAffinityScore: ScorePlugin = {
     for (const k in labels) total += m.get(pairKey(k, labels[k]!)) ?? 0
     return total
   },
-  normalize(scores, state) {
-    if (!state.get(SCORE_KEY)) return
+  normalize(scores) {
     let min = Infinity
     let max = -Infinity
     for (let i = 0; i < scores.length; i++) {

@@ -4,7 +4,7 @@
  * normalized so the emptiest node gets 100, and nodes missing a required key get 0.
  */
 import type { KubeObject } from '../../../api/types'
-import { MAX_NODE_SCORE, type NodeInfo, type ScorePlugin } from '../../framework/types'
+import { MAX_NODE_SCORE, SKIP, type NodeInfo, type ScorePlugin } from '../../framework/types'
 import {
   countPodsMatchSelector,
   filterConstraints,
@@ -71,7 +71,8 @@ export const podTopologySpreadScore: ScorePlugin = {
     const spec = specConstraints(pod)
     const constraints = spec ? filterConstraints(pod, spec, 'ScheduleAnyway') : systemDefaultConstraints(pod, ctx.listers)
     // The system defaults do not require every node to carry the zone label.
-    state.set(STATE_KEY, constraints.length ? preScoreState(pod, constraints, !!spec, nodes, ctx.allNodes) : undefined)
+    if (!constraints.length) return SKIP
+    state.set(STATE_KEY, preScoreState(pod, constraints, !!spec, nodes, ctx.allNodes))
   },
   score(state, _pod, node) {
     const s = state.get(STATE_KEY) as PreScoreState | undefined

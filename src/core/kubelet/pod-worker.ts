@@ -269,7 +269,7 @@ export class PodWorker {
   /** A liveness or startup probe failed past its threshold: stop the container, then restart it. */
   private killForProbe(s: Slot, type: ProbeType): void {
     const { c, cs } = s
-    const restart = this.restarts(s, 1)
+    const restart = this.restarts(s, 1, true)
     this.kubelet.event(this.pod, 'Normal', 'Killing', `Container ${c.name} failed ${type.toLowerCase()} probe${restart ? ', will be restarted' : ''}`, fieldPath(s))
     const id = cs.containerID
     const graceMs = (this.spec.terminationGracePeriodSeconds ?? 30) * 1000
@@ -277,19 +277,21 @@ export class PodWorker {
     const stop = program?.hooked ? program.stopAfterMs : this.kubelet.runtime.sigterm(id)
     const killed = stop === undefined || stop > graceMs
     this.after(killed ? graceMs : stop, () => {
-      if (cs.containerID === id && cs.state === 'running') this.containerExited(s, killed ? 137 : 0)
+      if (cs.containerID === id && cs.state === 'running') this.containerExited(s, killed ? 137 : 0, undefined, true)
     })
   }
 
   /** Whether the container is restarted after exiting with this code. */
-  private restarts(s: Slot, exitCode: number): boolean {
+  private restarts(s: Slot, exitCode: number, probeKilled = false): boolean {
     const podPolicy = this.spec.restartPolicy ?? 'Always'
+    // A container killed for a failed probe is started again unless the pod never restarts (shouldRestartOnFailure).
+    if (probeKilled && s.kind === 'app') return podPolicy !== 'Never'
     // Sidecars always restart; a failed init container restarts unless the pod never restarts.
     const policy = s.kind === 'sidecar' ? 'Always' : s.kind === 'init' ? (podPolicy === 'Never' ? 'Never' : 'OnFailure') : podPolicy
     return policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0)
   }
 
-  private containerExited(s: Slot, exitCode: number, reason?: string): void {
+  private containerExited(s: Slot, exitCode: number, reason?: string, probeKilled = false): void {
     if (this.terminating) return
     const { c, cs } = s
     const now = this.kubelet.now()
@@ -301,7 +303,7 @@ export class PodWorker {
     cs.finishedAt = now
     cs.started = false
     cs.ready = s.kind === 'init' && exitCode === 0
-    if (!this.restarts(s, exitCode)) {
+    if (!this.restarts(s, exitCode, probeKilled)) {
       this.refreshPhase()
       this.kubelet.writeStatus(this)
       if (s.kind === 'init' && exitCode === 0) this.startInit(s.index + 1)

@@ -68,9 +68,9 @@ export function registerCommand(name: string, cmd: Command): void {
 
 /** Real kubectl verbs the playground does not answer yet: a clear error, not a crash. */
 const KNOWN_VERBS = [
-  'annotate', 'api-resources', 'api-versions', 'attach', 'auth', 'autoscale', 'certificate', 'cluster-info', 'completion', 'config', 'cordon', 'cp',
-  'debug', 'diff', 'drain', 'edit', 'events', 'explain', 'expose', 'kustomize', 'label', 'patch', 'plugin', 'port-forward',
-  'proxy', 'replace', 'rollout', 'run', 'set', 'taint', 'top', 'uncordon', 'version', 'wait',
+  'attach', 'auth', 'autoscale', 'certificate', 'cluster-info', 'completion', 'config', 'cp',
+  'debug', 'diff', 'drain', 'edit', 'events', 'explain', 'kustomize', 'patch', 'plugin', 'port-forward',
+  'proxy', 'replace', 'rollout', 'set', 'top', 'wait',
 ]
 
 export function runKubectl(ctx: KubectlContext, argv: string[], applyResults?: ApplyOutcome[]): number {

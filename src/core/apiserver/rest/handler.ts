@@ -12,6 +12,8 @@ import { MAX_REQUEST_BODY_BYTES, newNotAcceptable, newPathNotFound, newRequestEn
 import { openAPIV2Doc, openAPIV3Doc, openAPIV3Root } from './openapi'
 import { parseApiPath } from './paths'
 import { handleResource } from './resource'
+import { handleReview, isReview, requestUser } from './reviews'
+import { authorizedAPI } from '../authorization/scoped'
 import { checkAccept } from './table'
 import { jsonResponse, parseQuery, utf8Length, type RestRequest, type RestResponse } from './types'
 
@@ -79,7 +81,10 @@ export function createRestHandler(api: APIServer, clock: Clock): RestHandler {
         const served = t && (t.version === p.version || t.alsoServedAs?.includes(p.version))
         if (!t || !served || (p.namespace && !t.namespaced) || (p.subresource && !t.subresources.includes(p.subresource))) throw newPathNotFound()
         checkAccept(accept)
-        return handleResource(ctx, req, q, t, p)
+        const user = requestUser(api, req.headers)
+        if (isReview(t)) return handleReview(api, req, t, user)
+        // Everything past here is authorized as the request's user (WithAuthorization).
+        return handleResource({ ...ctx, api: authorizedAPI(api, user) }, req, q, t, p)
       }
       default:
         throw newPathNotFound()

@@ -1,4 +1,4 @@
-# kubectl label: add, overwrite, remove, selectors and the usual mistakes.
+# kubectl label: add, overwrite, remove and select.
 kubectl create deployment web --image=nginx
 kubectl create deployment api --image=nginx
 kubectl label deployment web tier=front
@@ -9,21 +9,10 @@ kubectl label deployment/web deployment/api team=a
 kubectl get deploy --show-labels
 kubectl label deployment web tier- team-
 kubectl label deployment web tier-
-kubectl label deploy web a=1 b- 
+kubectl label deploy web a=1 b-
 kubectl label deployments --all env=dev
 kubectl label deployments -l app=api env=prod --overwrite
 kubectl label deployments -l app=nope env=prod
 kubectl get deploy -L env
-kubectl label deployment web
-kubectl label env=dev
-kubectl label deployments env=dev
-kubectl label deployment missing env=dev
-kubectl label deployment web env=dev x
-kubectl label deployment web 'bad value=x y'
-kubectl label deployment web a=b=c
-kubectl label deployment web k=v k-
-kubectl label deployment web -bad=x
-kubectl label deployment web --all -l app=web z=1
 kubectl label node node-1 disk=ssd
 kubectl get nodes -l disk=ssd
-kubectl label pods --all x=y

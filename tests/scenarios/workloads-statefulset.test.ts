@@ -53,9 +53,9 @@ describe('StatefulSet', { timeout: 30_000 }, () => {
     expect(r.stdout.trim().split('\n').slice(-2)).toEqual(['Waiting for 1 pods to be ready...', 'partitioned roll out complete: 3 new pods have been updated...'])
     expect(podNames(c)).toEqual(['web-0', 'web-1', 'web-2'])
     expect(c.kubectl('get pvc --no-headers').stdout.trim().split('\n').map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual([
-      'www-web-0 Pending',
-      'www-web-1 Pending',
-      'www-web-2 Pending',
+      'www-web-0 Bound',
+      'www-web-1 Bound',
+      'www-web-2 Bound',
     ])
     expect(stsEvents(c)).toEqual([
       'create Claim www-web-0 Pod web-0 in StatefulSet web success',

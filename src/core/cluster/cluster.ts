@@ -6,6 +6,7 @@
  */
 
 import type { KubeObject } from '../api/types'
+import { defaultStorageClass } from '../apiserver/admission/default-storage-class'
 import { defaultTolerationSeconds } from '../apiserver/admission/default-toleration-seconds'
 import { limitRanger } from '../apiserver/admission/limit-ranger'
 import { namespaceLifecycle } from '../apiserver/admission/namespace-lifecycle'
@@ -27,10 +28,16 @@ import { TaintEvictionController } from '../controllers/taint-eviction/taint-evi
 import { ReplicaSetController } from '../controllers/replicaset/replica-set'
 import { ServiceAccountsController } from '../controllers/serviceaccount/serviceaccounts-controller'
 import { StatefulSetController } from '../controllers/statefulset/stateful-set'
+import { FirstConsumerBinder } from '../controllers/volume-binder/first-consumer'
+import { LocalPathProvisioner } from '../controllers/volume-binder/local-path-provisioner'
+import { PersistentVolumeController } from '../controllers/volume-binder/pv-controller'
+import { HorizontalController } from '../controllers/pod-autoscaler/horizontal'
 import { ImageCatalogue } from '../kubelet/images/catalogue'
 import { Kubelet } from '../kubelet/kubelet'
 import { KubeletHost } from '../kubelet/host'
 import type { NodeShape } from '../kubelet/node-spec'
+import { MetricsServer } from '../metrics/metrics-server'
+import type { LoadTarget } from '../metrics/types'
 import { Scheduler } from '../scheduler/scheduler'
 import { Clock, SIMULATION_EPOCH_MS } from '../sim/clock'
 import { Random } from '../sim/random'
@@ -61,13 +68,16 @@ export class ClusterCore {
   readonly catalogue = new ImageCatalogue()
   readonly kubelets: KubeletHost
   readonly scheduler: Scheduler
+  /** Simulated CPU demand set by `sim load` (plain data: part of a saved cluster). */
+  readonly load: LoadTarget[] = []
+  readonly metrics: MetricsServer
   private nodeCount = 0
 
   constructor(readonly spec: ClusterSpec = {}) {
     this.clock = new Clock(SIMULATION_EPOCH_MS - BOOTSTRAP_LEAD_MS)
     this.random = new Random(spec.seed ?? 1)
     this.api = new APIServer(this.store, this.clock, this.random)
-    this.api.admission.push(namespaceLifecycle, limitRanger, serviceAccountAdmission, priorityAdmission, defaultTolerationSeconds, resourceQuota)
+    this.api.admission.push(namespaceLifecycle, limitRanger, serviceAccountAdmission, priorityAdmission, defaultTolerationSeconds, defaultStorageClass, resourceQuota)
     this.informers = new InformerFactory(this.api)
     this.ctx = { api: this.api, informers: this.informers, clock: this.clock, random: this.random, recorder: makeRecorderFactory(this.api) }
     for (const ns of addons.systemNamespaces()) this.createSystem(ns)
@@ -87,6 +97,11 @@ export class ClusterCore {
     new StatefulSetController(this.ctx)
     new NodeLifecycleController(this.ctx)
     new TaintEvictionController(this.ctx)
+    new PersistentVolumeController(this.ctx)
+    new LocalPathProvisioner(this.ctx)
+    new FirstConsumerBinder(this.ctx)
+    this.metrics = new MetricsServer(this.ctx, { targets: () => this.load })
+    new HorizontalController(this.ctx, this.metrics)
     this.scheduler = new Scheduler(this.ctx)
     this.kubelets = new KubeletHost(this.ctx)
     this.bootstrap(spec.workers ?? 3)

@@ -89,6 +89,7 @@ export class Cluster {
       io,
       user: ADMIN_USER,
       namespace: 'default',
+      metrics: this.core.metrics,
       kubelet: (node: string) => {
         const k = this.core.kubelets.get(node)
         return k?.isPowered() ? k.runtime : undefined

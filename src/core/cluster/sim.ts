@@ -5,6 +5,7 @@
 
 import { parseQuantity } from '../machinery/quantity'
 import type { ClusterCore } from './cluster'
+import { simLoad } from './sim-load'
 
 export interface SimResult {
   stdout: string
@@ -112,13 +113,14 @@ export function runSim(core: ClusterCore, words: string[]): SimResult {
     if (!worker || !worker.crash(container, code, verb === 'oom' ? 'OOMKilled' : undefined)) return fail(`pod "${podName}" has no running container${container ? ` "${container}"` : ''}`)
     return ok(`pod/${podName} ${verb === 'oom' ? 'OOM-killed' : 'crashed'}\n`)
   }
+  if (noun === 'load') return simLoad(core, [verb ?? '', ...args], flags)
   if (noun === 'image' && verb === 'add') {
     if (!args[0]) return fail('usage: sim image add NAME')
     core.catalogue.add(args[0])
     return ok(`image ${args[0]} added to the registry\n`)
   }
-  const known = ['load', 'traffic']
-  const phrase = noun === 'load' || noun === 'traffic' ? noun : `${noun} ${verb}`
+  const known = ['traffic']
+  const phrase = noun === 'traffic' ? noun : `${noun} ${verb}`
   if (known.includes(phrase)) return fail(`"sim ${phrase}" is not available in this playground yet`)
   return fail(usage)
 }

@@ -4,6 +4,7 @@
  */
 
 import type { APIServer, User } from '../apiserver/server'
+import type { MetricsAPI } from '../metrics/types'
 import type { Clock } from '../sim/clock'
 
 export interface KubectlIO {
@@ -38,6 +39,8 @@ export interface KubectlContext {
   err(text: string): void
   /** The kubelet of a node, or undefined when it cannot be reached (powered off). */
   kubelet?(nodeName: string): KubeletConnection | undefined
+  /** The metrics.k8s.io API (metrics-server), for `kubectl top`. */
+  metrics?: MetricsAPI
   /** Let simulated time pass until `done()` or the timeout; returns whether done. */
   waitFor(done: () => boolean, timeoutMs: number, stepMs?: number): boolean
 }

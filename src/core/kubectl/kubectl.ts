@@ -9,6 +9,7 @@ import { isStatusError } from '../machinery/errors'
 import { annotateFlags, runAnnotate } from './commands/annotate'
 import { apiResourcesFlags, apiVersionsFlags, runAPIResources, runAPIVersions } from './commands/api-resources'
 import { applyFlags, runApply, type ApplyOutcome } from './commands/apply'
+import { autoscaleFlags, runAutoscale } from './commands/autoscale'
 import { authFlags, runAuth } from './commands/auth'
 import { cordonFlags, runCordon, runUncordon } from './commands/cordon'
 import { createFlags, runCreate } from './commands/create'
@@ -23,6 +24,7 @@ import { rolloutFlags, runRollout } from './commands/rollout'
 import { replaceFlags, runReplace } from './commands/replace'
 import { runScale, scaleFlags } from './commands/scale'
 import { runSet, setFlags } from './commands/set'
+import { runTop, topFlags } from './commands/top'
 import { runFlags, runRun } from './commands/run'
 import { runTaint, taintFlags } from './commands/taint'
 import { runVersion, versionFlags } from './commands/version'
@@ -49,6 +51,8 @@ export const COMMANDS: Record<string, Command> = {
   exec: { flags: execFlags, run: runExec },
   rollout: { flags: rolloutFlags, run: runRollout },
   set: { flags: setFlags, run: runSet },
+  top: { flags: topFlags, run: runTop },
+  autoscale: { flags: autoscaleFlags, run: runAutoscale },
   label: { flags: labelFlags, run: runLabel },
   annotate: { flags: annotateFlags, run: runAnnotate },
   auth: { flags: authFlags, run: runAuth },
@@ -68,9 +72,9 @@ export function registerCommand(name: string, cmd: Command): void {
 
 /** Real kubectl verbs the playground does not answer yet: a clear error, not a crash. */
 const KNOWN_VERBS = [
-  'attach', 'auth', 'autoscale', 'certificate', 'cluster-info', 'completion', 'config', 'cp',
+  'attach', 'auth', 'certificate', 'cluster-info', 'completion', 'config', 'cp',
   'debug', 'diff', 'drain', 'edit', 'events', 'explain', 'kustomize', 'patch', 'plugin', 'port-forward',
-  'proxy', 'replace', 'rollout', 'set', 'top', 'wait',
+  'proxy', 'replace', 'rollout', 'set', 'wait',
 ]
 
 export function runKubectl(ctx: KubectlContext, argv: string[], applyResults?: ApplyOutcome[]): number {

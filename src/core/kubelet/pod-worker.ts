@@ -43,6 +43,8 @@ export class PodWorker {
   private forcedReady?: boolean
   terminating = false
   done = false
+  /** The app containers have finished for good: the sidecars are being stopped. */
+  private finishing = false
 
   constructor(
     private readonly kubelet: Kubelet,
@@ -292,7 +294,7 @@ export class PodWorker {
   }
 
   private containerExited(s: Slot, exitCode: number, reason?: string, probeKilled = false): void {
-    if (this.terminating) return
+    if (this.terminating || (this.finishing && s.kind === 'sidecar')) return
     const { c, cs } = s
     const now = this.kubelet.now()
     s.probes?.stop()
@@ -307,6 +309,7 @@ export class PodWorker {
       this.refreshPhase()
       this.kubelet.writeStatus(this)
       if (s.kind === 'init' && exitCode === 0) this.startInit(s.index + 1)
+      if (s.kind === 'app' && (this.rt.phase === 'Succeeded' || this.rt.phase === 'Failed')) this.stopSidecars()
       return
     }
     const key = `crash:${c.name}`
@@ -357,6 +360,15 @@ export class PodWorker {
       if (restarting) this.rt.phase = 'Running'
       else this.rt.phase = cs.every((c) => c.exitCode === 0) ? 'Succeeded' : 'Failed'
     } else if (cs.some((c) => c.startedAt !== undefined || c.restartCount > 0)) this.rt.phase = 'Running'
+  }
+
+  /** A pod that has run to completion stops its sidecars (a Job's pod with a log shipper). */
+  private stopSidecars(): void {
+    this.finishing = true
+    const sidecars = this.slots.filter((x) => x.kind === 'sidecar' && x.cs.state === 'running')
+    if (!sidecars.length) return
+    const at = this.stopGroup(sidecars, (this.spec.terminationGracePeriodSeconds ?? 30) * 1000)
+    this.after(at, () => this.kubelet.writeStatus(this))
   }
 
   /** SIGTERM to a group of containers; returns when the last of them has stopped. */

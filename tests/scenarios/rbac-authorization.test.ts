@@ -121,4 +121,21 @@ rules:
     expect(c.kubectl('auth can-i --list --as jane -n default').stdout).not.toContain('pods ')
     expect(c.kubectl('auth can-i --list pods').stderr).toBe('error: list option must be specified with no arguments\n')
   })
+
+  it('refuses writes before anything is stored, and names a missing role as the reason', () => {
+    const c = cluster()
+    expect(c.kubectl('create deployment web --image=nginx -n dev --as jane').stderr).toBe(
+      'error: failed to create deployment: deployments.apps is forbidden: User "jane" cannot create resource "deployments" in API group "apps" in the namespace "dev"\n',
+    )
+    const applied = c.kubectl(['apply', '--as', 'jane', '-f', '-'], { stdin: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg}\n' })
+    expect(applied.stderr).toBe(
+      'Error from server (Forbidden): error when retrieving current configuration of:\nResource: "/v1, Resource=configmaps", GroupVersionKind: "/v1, Kind=ConfigMap"\nName: "cfg", Namespace: "default"\nfrom server for: "STDIN": configmaps "cfg" is forbidden: User "jane" cannot get resource "configmaps" in API group "" in the namespace "default"\n',
+    )
+    expect(c.kubectl('get configmap cfg').exitCode).toBe(1)
+    c.apply(bind('RoleBinding', 'broken', 'nope', '{kind: User, name: jane, apiGroup: rbac.authorization.k8s.io}', 'dev'))
+    expect(c.kubectl('get pods -n dev --as jane').stderr).toBe(
+      'Error from server (Forbidden): pods is forbidden: User "jane" cannot list resource "pods" in API group "" in the namespace "dev": RBAC: clusterrole.rbac.authorization.k8s.io "nope" not found\n',
+    )
+    expect(c.kubectl('auth can-i list pods -n dev --as jane').stdout).toBe('no - RBAC: clusterrole.rbac.authorization.k8s.io "nope" not found\n')
+  })
 })

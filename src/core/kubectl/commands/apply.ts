@@ -102,7 +102,11 @@ export function applyOne(ctx: KubectlContext, doc: ManifestDoc, dryRun: boolean,
   try {
     live = ctx.api.get(t, input.metadata.namespace, name)
   } catch (e) {
-    if (!isStatusError(e) || e.code !== 404) throw e
+    if (!isStatusError(e)) throw e
+    // Any answer but NotFound (e.g. Forbidden) stops apply before it writes, naming the object.
+    if (e.code !== 404) {
+      throw new KubectlError(formatError(e, `error when retrieving current configuration of:\nResource: "${t.group}/${t.version}, Resource=${t.plural}", GroupVersionKind: "${t.group}/${t.version}, Kind=${t.kind}"\nName: "${name}", Namespace: "${t.namespaced ? input.metadata.namespace : ''}"\nfrom server for: "${doc.source}": `))
+    }
   }
   if (!live) {
     try {

@@ -58,11 +58,17 @@ describe('scheduler: preemption (DefaultPreemption)', () => {
     // Preemption succeeded, so the FailedScheduling message has no preemption part.
     expect(events).toMatch(/Warning +FailedScheduling +pod\/urgent +0\/2 nodes are available: 1 Insufficient cpu, 1 node\(s\) had untolerated taint \{node-role.kubernetes.io\/control-plane: \}\.\n/)
 
+    // A lower-priority pod that would fit beside the terminating victim is held back: the
+    // room is reserved for the nominated pod.
+    c.apply(pod('latecomer', '400m', 'low'))
+    c.advance('2s')
+    expect(row(c.kubectl('get pods -o wide').stdout, 'latecomer').slice(2, 3)).toEqual(['Pending'])
     c.advance('40s')
     const after = c.kubectl('get pods -o wide').stdout
     expect(after).not.toContain('filler')
     expect(row(after, 'urgent')[2]).toBe('Running')
     expect(row(after, 'urgent')[6]).toBe('node-1')
+    expect(row(after, 'latecomer')[2]).toBe('Running')
   })
 
   it('says why when preemption cannot help: equal priority, or preemptionPolicy Never', () => {

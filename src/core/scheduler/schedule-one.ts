@@ -6,6 +6,9 @@
 
 import type { KubeObject } from '../api/types'
 import type { Random } from '../sim/random'
+import { addPod, newNodeInfo } from './framework/node-info'
+import { podPriority } from './preemption/default-preemption'
+import type { Nominator } from './queue/nominator'
 import { SKIP, type CycleState, type FilterPlugin, type NodeInfo, type PluginContext, type ScorePlugin } from './framework/types'
 
 export interface NodeVerdict {
@@ -52,6 +55,29 @@ export function numFeasibleNodesToFind(numAllNodes: number): number {
   return Math.max(n, MIN_FEASIBLE)
 }
 
+function runFilters(filters: FilterPlugin[], state: CycleState, pod: KubeObject, info: NodeInfo): NodeVerdict['rejectedBy'] {
+  for (const f of filters) {
+    const st = f.filter(state, pod, info)
+    if (st.code !== 'Success') return { plugin: f.name, reasons: st.reasons, code: st.code }
+  }
+  return undefined
+}
+
+/** A copy of the node with the nominated pods that outrank (or tie) the pod, if any. */
+function addNominatedPods(pod: KubeObject, info: NodeInfo, nominated: Iterable<KubeObject>): NodeInfo | undefined {
+  const prio = podPriority(pod)
+  let copy: NodeInfo | undefined
+  for (const p of nominated) {
+    if (p.metadata.uid === pod.metadata.uid || podPriority(p) < prio) continue
+    if (!copy) {
+      copy = newNodeInfo(info.node)
+      for (const q of info.pods) addPod(copy, q)
+    }
+    addPod(copy, p)
+  }
+  return copy
+}
+
 const zeroArrays = new Map<number, Float64Array>()
 
 /** A shared all-zero score row for skipped plugins (never written to). */
@@ -75,6 +101,7 @@ export function scheduleOne(
   random: Random,
   now: number,
   listers?: PluginContext['listers'],
+  nominator?: Nominator,
 ): CycleResult & { nextStartIndex: number } {
   const state: CycleState = new Map()
   const ctx: PluginContext = { allNodes: nodes, listers }
@@ -86,14 +113,11 @@ export function scheduleOne(
   for (let i = 0; i < nodes.length && feasible.length < want; i++) {
     const info = nodes[(startIndex + i) % nodes.length]!
     examined++
-    let rejected: NodeVerdict['rejectedBy']
-    for (const f of filters) {
-      const st = f.filter(state, pod, info)
-      if (st.code !== 'Success') {
-        rejected = { plugin: f.name, reasons: st.reasons, code: st.code }
-        break
-      }
-    }
+    // RunFilterPluginsWithNominatedPods: first as if the pods nominated here (of at least this
+    // pod's priority) were running, then as the node is.
+    const nominated = nominator?.podsOn(info.node.metadata.name!)
+    const withNominated = nominated ? addNominatedPods(pod, info, nominated) : undefined
+    const rejected = (withNominated && runFilters(filters, state, pod, withNominated)) || runFilters(filters, state, pod, info)
     verdicts.push({ node: info.node.metadata.name!, rejectedBy: rejected })
     if (!rejected) feasible.push(info)
   }

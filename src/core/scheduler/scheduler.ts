@@ -12,7 +12,8 @@ import { rfc3339 } from '../machinery/time'
 import { addPod, newNodeInfo, removePod } from './framework/node-info'
 import type { NodeInfo, SchedulerListers } from './framework/types'
 import { FILTER_PLUGINS, SCORE_PLUGINS } from './plugins/registry'
-import { preempt, type PreemptionOutcome } from './preemption/default-preemption'
+import { podPriority, preempt, type PreemptionOutcome } from './preemption/default-preemption'
+import { Nominator } from './queue/nominator'
 import { SchedulingQueue } from './queue/scheduling-queue'
 import { scheduleOne, type Decision } from './schedule-one'
 
@@ -43,6 +44,7 @@ export class Scheduler {
   private readonly recorder: EventRecorder
   private readonly preemptRecorder: EventRecorder
   private readonly listers: SchedulerListers
+  private readonly nominator = new Nominator()
 
   constructor(private readonly ctx: ComponentContext) {
     this.recorder = ctx.recorder({ component: DEFAULT_SCHEDULER_NAME, newStyle: true, action: 'Scheduling' })
@@ -97,6 +99,7 @@ export class Scheduler {
 
   private onPod(old: KubeObject | undefined, p: KubeObject): void {
     const key = keyOf(p)
+    this.nominator.update(p)
     if (isAssigned(p)) {
       this.queue.delete(key)
       const node = this.nodeInfos.get((p.spec as { nodeName: string }).nodeName)
@@ -115,6 +118,7 @@ export class Scheduler {
 
   private onPodDelete(p: KubeObject): void {
     this.queue.delete(keyOf(p))
+    this.nominator.delete(keyOf(p))
     if (isAssigned(p)) {
       const node = this.nodeInfos.get((p.spec as { nodeName: string }).nodeName)
       if (node) removePod(node, p)
@@ -138,7 +142,7 @@ export class Scheduler {
         this.queue.done(e.key)
         continue
       }
-      const result = scheduleOne(pod, this.nodeOrder, this.nextStartIndex, FILTER_PLUGINS, SCORE_PLUGINS, this.ctx.random, this.ctx.clock.now(), this.listers)
+      const result = scheduleOne(pod, this.nodeOrder, this.nextStartIndex, FILTER_PLUGINS, SCORE_PLUGINS, this.ctx.random, this.ctx.clock.now(), this.listers, this.nominator)
       this.nextStartIndex = result.nextStartIndex
       const decision = result.decision
       this.remember(e.key, decision)
@@ -198,6 +202,18 @@ export class Scheduler {
         continue
       }
       this.preemptRecorder.event(victim, 'Normal', 'Preempted', `Preempted by pod ${preemptor.metadata.uid} on node ${outcome.node}`)
+    }
+    // Lower-priority pods nominated to that node lose their claim (they may fit elsewhere).
+    const prio = podPriority(preemptor)
+    for (const p of [...(this.nominator.podsOn(outcome.node!) ?? [])]) {
+      if (podPriority(p) >= prio || p.metadata.uid === preemptor.metadata.uid) continue
+      const next = clone(p)
+      delete (next.status as { nominatedNodeName?: string }).nominatedNodeName
+      try {
+        this.ctx.api.update(pods, next, { subresource: 'status' })
+      } catch {
+        // Changed meanwhile: its own next cycle sorts it out.
+      }
     }
   }
 

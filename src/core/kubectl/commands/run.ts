@@ -90,6 +90,22 @@ function structJSON(obj: KubeObject): string {
   return `${JSON.stringify(obj, null, 4).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')}\n`
 }
 
+function create(ctx: KubectlContext, plural: string, obj: KubeObject, flags: FlagValues): KubeObject {
+  const dryRun = String(flags['dry-run'])
+  if (dryRun === 'client') {
+    if (flags.namespace) obj.metadata = { name: obj.metadata.name, namespace: ctx.namespace, ...obj.metadata }
+    return obj
+  }
+  return ctx.api.create(lookupType(ctx.api, plural), obj, { namespace: ctx.namespace, dryRun: dryRun === 'server', user: ctx.user, fieldManager: String(flags['field-manager']) })
+}
+
+function print(ctx: KubectlContext, obj: KubeObject, resource: string, output: string, dryRun: string): void {
+  if (output === 'yaml') ctx.out(toGoYaml(obj))
+  else if (output === 'json') ctx.out(dryRun === 'client' ? structJSON(obj) : toGoJSON(obj))
+  else if (output === 'name') ctx.out(`${resource}/${obj.metadata.name}\n`)
+  else ctx.out(`${resource}/${obj.metadata.name} created${dryRunSuffix(dryRun)}\n`)
+}
+
 export function runRun(ctx: KubectlContext, args: string[], flags: FlagValues, dashArgs?: string[]): number {
   const image = String(flags.image)
   // cobra checks required flags before the command runs.
@@ -109,16 +125,27 @@ export function runRun(ctx: KubectlContext, args: string[], flags: FlagValues, d
   if (attach) throw new KubectlError('error: attaching to a container ("kubectl run -i/-t/--attach") is not available in this playground yet')
   const name = args[0]!
   const pod = podFor(name, flags, [...args.slice(1), ...(dashArgs ?? [])])
-  let result = pod
-  if (dryRun === 'client') {
-    if (flags.namespace) pod.metadata = { name, namespace: ctx.namespace, ...pod.metadata }
-  } else {
-    result = ctx.api.create(lookupType(ctx.api, 'pods'), pod, { namespace: ctx.namespace, dryRun: dryRun === 'server', user: ctx.user, fieldManager: String(flags['field-manager']) })
-  }
   const output = String(flags.output ?? '')
-  if (output === 'yaml') ctx.out(toGoYaml(result))
-  else if (output === 'json') ctx.out(dryRun === 'client' ? structJSON(result) : toGoJSON(result))
-  else if (output === 'name') ctx.out(`pod/${name}\n`)
-  else ctx.out(`pod/${name} created${dryRunSuffix(dryRun)}\n`)
+  const pods = create(ctx, 'pods', pod, flags)
+  // --expose: the service-v2 generator's Service, printed before the pod (generateService).
+  let failure: unknown
+  if (flags.expose) {
+    try {
+      const port = Number(flags.port)
+      const labels = flags.labels ? parseLabelList(String(flags.labels)) : undefined
+      const selector = labels ?? { run: name }
+      const metadata: Record<string, unknown> = { name, creationTimestamp: null }
+      if (labels) metadata.labels = labels
+      const svc = { kind: 'Service', apiVersion: 'v1', metadata, spec: { ports: [{ protocol: 'TCP', port, targetPort: port }], selector }, status: { loadBalancer: {} } }
+      const made = create(ctx, 'services', svc as unknown as KubeObject, flags)
+      print(ctx, made, 'service', output, String(flags['dry-run']))
+      // generateService's own separator, then the YAML printer's before its second document.
+      if (output === 'yaml') ctx.out('---\n---\n')
+    } catch (e) {
+      failure = e
+    }
+  }
+  print(ctx, pods, 'pod', output, String(flags['dry-run']))
+  if (failure) throw failure
   return 0
 }

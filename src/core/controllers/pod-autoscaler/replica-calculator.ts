@@ -23,6 +23,8 @@ const isReady = (p: KubeObject) => ((p.status as any)?.conditions ?? []).some((c
 export function getResourceReplicas(currentReplicas: number, targetUtilization: number, pods: KubeObject[], metrics: PodMetrics[]): ResourceReplicas | string {
   if (!pods.length) return 'failed to get cpu utilization: unable to get metrics for resource cpu: no metrics returned from resource metrics API'
   const byName = new Map(metrics.map((m) => [m.name, m]))
+  // Upstream asks the metrics API first, then reads the pods' requests.
+  if (!pods.some((p) => byName.has(p.metadata.name!))) return 'failed to get cpu utilization: unable to get metrics for resource cpu: no metrics returned from resource metrics API'
   let usage = 0
   let requests = 0
   let counted = 0

@@ -42,7 +42,7 @@ describe('scheduler: pod topology spread and inter-pod affinity', () => {
   it('spreads a 6-replica Deployment 2/2/2 over three workers with a DoNotSchedule constraint', () => {
     const c = createCluster({ seed: 11, workers: 3 })
     c.apply(deployment('web', 6, spread('Honor')))
-    c.advance('20s')
+    c.advance('5s')
     const out = c.kubectl('get pods -l app=web -o wide --no-headers').stdout
     expect(podsPerNode(out)).toEqual({ 'node-1': 2, 'node-2': 2, 'node-3': 2 })
   })
@@ -50,7 +50,7 @@ describe('scheduler: pod topology spread and inter-pod affinity', () => {
   it('counts the tainted control plane as an empty domain by default (nodeTaintsPolicy Ignore), so only one pod per worker fits', () => {
     const c = createCluster({ seed: 11, workers: 3 })
     c.apply(deployment('web', 6, spread()))
-    c.advance('20s')
+    c.advance('5s')
     const out = c.kubectl('get pods -l app=web -o wide --no-headers').stdout
     expect(podsPerNode(out)).toEqual({ 'node-1': 1, 'node-2': 1, 'node-3': 1, '<none>': 3 })
     const events = c.kubectl('get events --field-selector reason=FailedScheduling').stdout
@@ -74,7 +74,7 @@ describe('scheduler: pod topology spread and inter-pod affinity', () => {
                 app: cache`,
       ),
     )
-    c.advance('20s')
+    c.advance('5s')
     const out = c.kubectl('get pods -l app=cache -o wide --no-headers').stdout
     expect(podsPerNode(out)).toEqual({ 'node-1': 1, 'node-2': 1, '<none>': 1 })
     const pending = out.split('\n').find((r) => r.includes(' Pending '))!.split(/ +/)[0]
@@ -118,7 +118,7 @@ spec:
   - name: app
     image: nginx
 `)
-    c.advance('30s')
+    c.advance('5s')
     const rows = c.kubectl('get pods -o wide --no-headers').stdout.trim().split('\n')
     const nodeOf = (name: string) => rows.find((r) => r.startsWith(name + ' '))!.split(/ +/)[6]
     expect(nodeOf('leader')).toMatch(/^node-\d$/)

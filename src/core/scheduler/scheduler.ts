@@ -108,6 +108,8 @@ export class Scheduler {
         if (oldNode) removePod(oldNode, old)
       }
       if (node && !isTerminal(p)) addPod(node, p)
+      // AssignedPodAdd: a new neighbour may satisfy pod affinity or spread constraints.
+      if (node && (!old || !isAssigned(old))) this.queue.moveAllToActiveOrBackoff()
       if (isTerminal(p) && old && !isTerminal(old)) this.queue.moveAllToActiveOrBackoff()
       return
     }

@@ -90,6 +90,7 @@ export class SchedulingQueue {
 
   /** A cluster event that may make unschedulable pods fit (node added, pod deleted...). */
   moveAllToActiveOrBackoff(): void {
+    if (this.unschedulable.size === 0) return
     for (const e of [...this.unschedulable.values()]) {
       this.unschedulable.delete(e.key)
       this.moveToBackoffOrActive(e)

@@ -53,9 +53,8 @@ describe('RBAC authorization', () => {
     expect(c.kubectl('get nodes --as jane').stderr).toBe(
       'Error from server (Forbidden): nodes is forbidden: User "jane" cannot list resource "nodes" in API group "" at the cluster scope\n',
     )
-    // kubectl delete reads the object first, so the get is what is refused.
     expect(c.kubectl('delete deployment web --as jane').stderr).toBe(
-      'Error from server (Forbidden): deployments.apps "web" is forbidden: User "jane" cannot get resource "deployments" in API group "apps" in the namespace "default"\n',
+      'Error from server (Forbidden): deployments.apps "web" is forbidden: User "jane" cannot delete resource "deployments" in API group "apps" in the namespace "default"\n',
     )
     expect(c.kubectl('get deployment web').exitCode).toBe(0)
     expect(c.kubectl('auth can-i list pods --as jane')).toMatchObject({ stdout: 'no\n', exitCode: 1 })

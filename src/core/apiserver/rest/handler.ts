@@ -12,8 +12,8 @@ import { MAX_REQUEST_BODY_BYTES, newNotAcceptable, newPathNotFound, newRequestEn
 import { openAPIV2Doc, openAPIV3Doc, openAPIV3Root } from './openapi'
 import { parseApiPath } from './paths'
 import { handleResource } from './resource'
-import { handleReview, isReview, requestUser } from './reviews'
-import { authorizedAPI } from '../authorization/scoped'
+import { handleReview, isReview, requestUser, requestVerb } from './reviews'
+import { authorizeRequest } from '../authorization/scoped'
 import { checkAccept } from './table'
 import { jsonResponse, parseQuery, utf8Length, type RestRequest, type RestResponse } from './types'
 
@@ -83,8 +83,11 @@ export function createRestHandler(api: APIServer, clock: Clock): RestHandler {
         checkAccept(accept)
         const user = requestUser(api, req.headers)
         if (isReview(t)) return handleReview(api, req, t, user)
-        // Everything past here is authorized as the request's user (WithAuthorization).
-        return handleResource({ ...ctx, api: authorizedAPI(api, user) }, req, q, t, p)
+        // WithAuthorization: the request as a whole, subresource included, before any handler.
+        const watch = q.get('watch') === 'true' || q.get('watch') === '1'
+        const verb = requestVerb(method, !!p.name, watch)
+        authorizeRequest(api, { user, verb, resourceRequest: true, apiGroup: t.group, resource: t.plural, subresource: p.subresource, namespace: p.namespace, name: p.name })
+        return handleResource(ctx, req, q, t, p)
       }
       default:
         throw newPathNotFound()

@@ -73,3 +73,25 @@ export function handleReview(api: APIServer, req: RestRequest, t: ResourceType, 
   const { allowed, reason } = api.authorizer.authorize(attrs)
   return jsonResponse(201, { ...head, spec, status: reason ? { allowed, reason } : { allowed } })
 }
+
+/**
+ * RequestInfoFactory's verb for a resource request: the HTTP method, with GET split into
+ * get/list/watch and DELETE into delete/deletecollection by whether a name was given.
+ */
+export function requestVerb(method: string, hasName: boolean, watch: boolean): string {
+  switch (method) {
+    case 'GET':
+    case 'HEAD':
+      return hasName ? 'get' : watch ? 'watch' : 'list'
+    case 'POST':
+      return 'create'
+    case 'PUT':
+      return 'update'
+    case 'PATCH':
+      return 'patch'
+    case 'DELETE':
+      return hasName ? 'delete' : 'deletecollection'
+    default:
+      return method.toLowerCase()
+  }
+}

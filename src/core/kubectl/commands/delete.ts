@@ -70,8 +70,8 @@ export function runDelete(ctx: KubectlContext, args: string[], flags: FlagValues
   const deleted: { t: ResourceType; ns: string | undefined; name: string; uid: string }[] = []
   for (const target of targets) {
     try {
-      const before: KubeObject = ctx.api.get(target.t, target.ns, target.name)
-      ctx.api.delete(target.t, target.ns, target.name, { gracePeriodSeconds: grace >= 0 ? grace : undefined, propagationPolicy: policy })
+      // One DELETE, as kubectl sends it (no read first: RBAC sees only the delete); its answer carries the uid --wait follows.
+      const before: KubeObject = ctx.api.delete(target.t, target.ns, target.name, { gracePeriodSeconds: grace >= 0 ? grace : undefined, propagationPolicy: policy })
       const kind = target.t.group ? `${target.t.kind.toLowerCase()}.${target.t.group}` : target.t.kind.toLowerCase()
       ctx.out(`${kind} "${target.name}" ${grace === 0 && force ? 'force deleted' : 'deleted'}\n`)
       deleted.push({ ...target, uid: before.metadata.uid! })

@@ -1,4 +1,5 @@
 # kubectl annotate: free-text values, overwrite clashes, removal and the usual mistakes.
+# (One clash per command: upstream lists several in Go map order, which varies run to run.)
 kubectl create deployment web --image=nginx
 kubectl create deployment api --image=nginx
 kubectl annotate deployment web owner=alice
@@ -10,7 +11,7 @@ kubectl annotate deployments --all reviewed=yes
 kubectl annotate deployment web owner- missing-
 kubectl annotate deployment web kubernetes.io/change-cause=first
 kubectl annotate deployment web kubernetes.io/change-cause=second
-kubectl annotate deployment web team=b note=x
+kubectl annotate deployment web team=b
 kubectl get deployment web -o yaml
 kubectl annotate deployment web
 kubectl annotate owner=x

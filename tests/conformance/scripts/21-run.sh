@@ -20,3 +20,4 @@ kubectl run Bad_Name --image=nginx
 sleep 30
 kubectl get pods -o wide --show-labels
 kubectl get pod nginx -o yaml
+kubectl run multi --image=nginx --labels=z=1,a=2 --annotations=y=1 --annotations=b=2 --dry-run=client -o json

@@ -17,3 +17,4 @@ kubectl expose deployment web --name=x --session-affinity=Sticky
 kubectl expose deployment web --name=hl --cluster-ip=None -n default --dry-run=client -o yaml
 kubectl expose deployment web --name=multi --port=80,443 --dry-run=server -o name
 kubectl get svc
+kubectl expose deployment web --name=lbl --labels=z=1,a=2 --selector=z=1,a=2 --dry-run=client -o json

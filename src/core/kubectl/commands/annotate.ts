@@ -11,7 +11,7 @@ import type { FlagSpec, FlagValues } from '../flags'
 import { toGoJSON, toGoYaml } from '../printers/go-yaml'
 import { refName } from '../resource-args'
 import { labelFlags } from './label'
-import { collectTargets, dryRunSuffix, resourcesAndPairs } from './targets'
+import { collectTargets, dryRunSuffix, listPairs, resourcesAndPairs, singleItemImplied } from './targets'
 
 export const annotateFlags: FlagSpec[] = labelFlags.map((f) => (f.name === 'field-manager' ? { ...f, default: 'kubectl-annotate' } : f))
 
@@ -47,7 +47,9 @@ export function runAnnotate(ctx: KubectlContext, args: string[], flags: FlagValu
   const both = remove.filter((k) => add.has(k))
   if (both.length) throw new KubectlError(`error: can not both modify and remove the following annotation(s) in the same command: ${both.join(', ')}`)
   const errors: string[] = []
-  for (const target of collectTargets(ctx, resources, flags)) {
+  const targets = collectTargets(ctx, resources, flags)
+  const single = singleItemImplied(resources, targets.length)
+  for (const target of targets) {
     if (!target.obj) {
       errors.push(target.error!)
       continue
@@ -72,7 +74,7 @@ export function runAnnotate(ctx: KubectlContext, args: string[], flags: FlagValu
         result = ctx.api.update(target.type, next, { user: ctx.user, dryRun: dryRun === 'server', fieldManager: String(flags['field-manager']) })
       }
       if (flags.list) {
-        for (const [k, v] of Object.entries(result.metadata.annotations ?? {})) ctx.out(`${k}=${v}\n`)
+        listPairs(ctx, 'annotations', target, result.metadata.annotations, single)
         continue
       }
       const ref = refName(target.type, live.metadata.name!)

@@ -95,7 +95,8 @@ function parseLabelList(text: string): Record<string, string> {
     if (!kv[0]) throw new KubectlError('error: unexpected empty label key')
     out[kv[0]] = kv[1]!
   }
-  return out
+  // Sorted: encoding/json writes a map's keys in order, and client dry-run JSON keeps ours.
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)))
 }
 
 /** createService, keys in the Go structs' field order (a client dry-run prints them so). */

@@ -11,7 +11,7 @@ import { formatError } from '../errors'
 import type { FlagSpec, FlagValues } from '../flags'
 import { toGoJSON, toGoYaml } from '../printers/go-yaml'
 import { refName } from '../resource-args'
-import { collectTargets, dryRunSuffix, resourcesAndPairs } from './targets'
+import { collectTargets, dryRunSuffix, listPairs, resourcesAndPairs, singleItemImplied } from './targets'
 
 export const labelFlags: FlagSpec[] = [
   { name: 'overwrite', type: 'bool', default: false },
@@ -59,7 +59,9 @@ export function runLabel(ctx: KubectlContext, args: string[], flags: FlagValues)
     throw new KubectlError('error: one or more resources must be specified as <resource> <name> or <resource>/<name>')
   if (!add.size && !remove.length && !flags.list) throw new KubectlError('error: at least one label update is required')
   const errors: string[] = []
-  for (const target of collectTargets(ctx, resources, flags)) {
+  const targets = collectTargets(ctx, resources, flags)
+  const single = singleItemImplied(resources, targets.length)
+  for (const target of targets) {
     if (!target.obj) {
       errors.push(target.error!)
       continue
@@ -90,14 +92,15 @@ export function runLabel(ctx: KubectlContext, args: string[], flags: FlagValues)
           removed++
         }
       }
-      let result = live
+      // Upstream prints its local copy with the new labels, not the server's answer (so -o yaml
+      // shows the resourceVersion from before the change).
+      const result = clone(live)
+      result.metadata.labels = labels
       if ((added || removed) && dryRun !== 'client' && !flags.list) {
-        const next = clone(live)
-        next.metadata.labels = labels
-        result = ctx.api.update(target.type, next, { user: ctx.user, dryRun: dryRun === 'server', fieldManager: String(flags['field-manager']) })
-      } else result = { ...live, metadata: { ...live.metadata, labels } }
+        ctx.api.update(target.type, clone(result), { user: ctx.user, dryRun: dryRun === 'server', fieldManager: String(flags['field-manager']) })
+      }
       if (flags.list) {
-        for (const [k, v] of Object.entries(result.metadata.labels ?? {})) ctx.out(`${k}=${v}\n`)
+        listPairs(ctx, 'labels', target, result.metadata.labels, single)
         continue
       }
       const msg = added && removed ? 'modified' : added ? 'labeled' : removed ? 'unlabeled' : 'not labeled'

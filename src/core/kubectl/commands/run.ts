@@ -54,7 +54,8 @@ function parseLabelList(text: string): Record<string, string> {
     if (kv.length !== 2) throw new KubectlError(`error: invalid label spec: ${part}`)
     out[kv[0]!] = kv[1]!
   }
-  return out
+  // Sorted: encoding/json writes a map's keys in order, and client dry-run JSON keeps ours.
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)))
 }
 
 /** BasicPod.Generate */
@@ -65,7 +66,7 @@ function podFor(name: string, flags: FlagValues, args: string[]): KubeObject {
     if (!n || !ENV_NAME.test(n)) throw new KubectlError(`error: invalid env: ${e}`)
     return { name: n, value: e.slice(pos + 1) }
   })
-  const annotations = Object.fromEntries(parsePairs(flags.annotations as string[], 'annotations').add)
+  const annotations = Object.fromEntries([...parsePairs(flags.annotations as string[], 'annotations').add].sort(([a], [b]) => (a < b ? -1 : 1)))
   const labels = flags.labels ? parseLabelList(String(flags.labels)) : { run: name }
   const port = String(flags.port)
   if (port && !/^[-+]?\d+$/.test(port)) throw new KubectlError(`error: strconv.Atoi: parsing ${JSON.stringify(port)}: invalid syntax`)

@@ -60,3 +60,20 @@ export function resourcesAndPairs(args: string[], pairType: string): { resources
 export function dryRunSuffix(dryRun: string): string {
   return dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''
 }
+
+/**
+ * The builder's IntoSingleItemImplied: one object named as `type name` or `type/name` (not
+ * found by a selector or --all).
+ */
+export function singleItemImplied(resources: string[], count: number): boolean {
+  if (count !== 1) return false
+  if (resources.length === 1) return resources[0]!.includes('/')
+  return resources.length === 2 && !resources[0]!.includes(',') && !resources[1]!.includes('/')
+}
+
+/** `--list`: the pairs alone for one object, under a heading per object otherwise. */
+export function listPairs(ctx: KubectlContext, what: 'labels' | 'annotations', target: Target, pairs: Record<string, string> | undefined, single: boolean): void {
+  const indent = single ? '' : ' '
+  if (!single) ctx.out(`Listing ${what} for ${target.type.kind}.${target.type.group}/${target.obj!.metadata.name}:\n`)
+  for (const [k, v] of Object.entries(pairs ?? {})) ctx.out(`${indent}${k}=${v}\n`)
+}

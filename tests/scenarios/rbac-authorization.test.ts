@@ -71,6 +71,13 @@ describe('RBAC authorization', () => {
     expect(c.kubectl('delete pod box -n dev --as jane').stderr).toBe(
       'Error from server (Forbidden): pods "box" is forbidden: User "jane" cannot delete resource "pods" in API group "" in the namespace "dev"\n',
     )
+    // Subresources are separate grants: the pod can be read, its log and exec cannot.
+    expect(c.kubectl('logs box -n dev --as jane').stderr).toBe(
+      'Error from server (Forbidden): pods "box" is forbidden: User "jane" cannot get resource "pods/log" in API group "" in the namespace "dev"\n',
+    )
+    expect(c.kubectl('exec box -n dev --as jane -- echo hi').stderr).toBe(
+      'Error from server (Forbidden): pods "box" is forbidden: User "jane" cannot create resource "pods/exec" in API group "" in the namespace "dev"\n',
+    )
     expect(c.kubectl('auth can-i get pods -n dev --as jane').stdout).toBe('yes\n')
     expect(c.kubectl('auth can-i watch pods -n dev --as jane').stdout).toBe('no\n')
     expect(c.kubectl('auth can-i list pods -A --as jane').stdout).toBe('no\n')

@@ -5,6 +5,7 @@
  * at the request timeout (60 simulated seconds in a script).
  */
 
+import { authorizeRequest } from '../../apiserver/authorization/scoped'
 import type { KubeObject } from '../../api/types'
 import { newBadRequest } from '../../machinery/errors'
 import { KubectlError, type KubectlContext } from '../context'
@@ -62,6 +63,8 @@ export function runExec(ctx: KubectlContext, args: string[], flags: FlagValues, 
   const quiet = !!flags.quiet
   const name = String(flags.container) || defaultContainer(ctx, pod, quiet)
   if (flags.stdin && flags.tty && !quiet) ctx.err('Unable to use a TTY - input is not a terminal or the right kind of file\n')
+  // POST pods/exec is authorized before the API server looks at the container asked for.
+  authorizeRequest(ctx.api, { user: ctx.user, verb: 'create', resourceRequest: true, apiGroup: '', resource: 'pods', subresource: 'exec', namespace: pod.metadata.namespace, name: pod.metadata.name })
   const spec = pod.spec as PodSpecLike
   if (![...spec.containers, ...(spec.initContainers ?? [])].some((c) => c.name === name)) throw newBadRequest(`container ${name} is not valid for pod ${pod.metadata.name}`)
   if (!spec.nodeName) throw newBadRequest(`pod ${pod.metadata.name} does not have a host assigned`)

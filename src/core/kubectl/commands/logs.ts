@@ -5,6 +5,7 @@
  * `-f` follows until the container stops or the request times out (60 simulated s default).
  */
 
+import { authorizeRequest } from '../../apiserver/authorization/scoped'
 import type { KubeObject } from '../../api/types'
 import { parseDuration } from '../../machinery/duration'
 import { isStatusError, newBadRequest } from '../../machinery/errors'
@@ -163,6 +164,8 @@ export function runLogs(ctx: KubectlContext, args: string[], flags: FlagValues):
   // Requests are read one after another; the first refusal ends the command (unless --ignore-errors).
   for (const pod of pods) {
     for (const name of chooseContainers(ctx, pod, container, !!flags['all-containers'], !!flags.selector)) {
+      // GET pods/log is authorized on its own: reading a pod does not grant its logs.
+      authorizeRequest(ctx.api, { user: ctx.user, verb: 'get', resourceRequest: true, apiGroup: '', resource: 'pods', subresource: 'log', namespace: pod.metadata.namespace, name: pod.metadata.name })
       const node = (pod.spec as PodSpecLike).nodeName
       if (!node) continue // Not scheduled: the API server has no kubelet to ask and answers nothing.
       try {

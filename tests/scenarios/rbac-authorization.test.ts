@@ -100,7 +100,7 @@ describe('RBAC authorization', () => {
 
   it('binds the aggregated view ClusterRole to a group given with --as-group', () => {
     const c = cluster()
-    expect(c.apply(bind('RoleBinding', 'viewers', 'view', '{kind: Group, name: qa, apiGroup: rbac.authorization.k8s.io}', 'dev')).exitCode).toBe(0)
+    expect(c.kubectl('create rolebinding viewers --clusterrole=view --group=qa -n dev').stdout).toBe('rolebinding.rbac.authorization.k8s.io/viewers created\n')
     expect(c.kubectl('auth can-i list deployments -n dev --as jane --as-group qa').stdout).toBe('yes\n')
     expect(c.kubectl('auth can-i get pods/log -n dev --as jane --as-group qa').stdout).toBe('yes\n')
     expect(c.kubectl('auth can-i create deployments -n dev --as jane --as-group qa').stdout).toBe('no\n')

@@ -33,7 +33,8 @@ export const GLOBAL_FLAGS: FlagSpec[] = [
 
 export function parseFlags(argv: string[], specs: FlagSpec[]): { args: string[]; flags: FlagValues; dashArgs?: string[] } {
   const all = [...specs, ...GLOBAL_FLAGS]
-  const byName = new Map(all.map((s) => [s.name, s]))
+  // A command's own flag wins over a global one of the same name (create rolebinding --user).
+  const byName = new Map([...GLOBAL_FLAGS, ...specs].map((s) => [s.name, s]))
   const byShort = new Map(all.filter((s) => s.short).map((s) => [s.short!, s]))
   const flags: FlagValues = {}
   for (const s of all) if (s.default !== undefined) flags[s.name] = Array.isArray(s.default) ? [...s.default] : s.default

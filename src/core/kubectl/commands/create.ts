@@ -10,6 +10,7 @@ import { fieldValidationFor, resolveForDoc, warn } from './apply'
 import { readManifestStreams } from './filenames'
 import type { KubeObject } from '../../api/types'
 import { ManifestError } from '../manifests'
+import { bindingFor, createBindingFlags } from './create-rbac'
 
 export const createFlags: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'stringArray', default: [] },
@@ -21,6 +22,7 @@ export const createFlags: FlagSpec[] = [
   { name: 'save-config', type: 'bool', default: false },
   { name: 'validate', type: 'string', default: 'strict' },
   { name: 'field-manager', type: 'string', default: 'kubectl-create' },
+  ...createBindingFlags,
 ]
 
 /** The container name kubectl derives from an image: its last path part without tag or digest. */
@@ -114,6 +116,17 @@ export function runCreate(ctx: KubectlContext, args: string[], flags: FlagValues
     // Unlike create deployment, upstream returns the namespace create error unwrapped.
     const created = ctx.api.create(t, obj, { dryRun: dryRun === 'server', user: ctx.user })
     emit(ctx, created, output, refName(t, name), dryRun)
+    return 0
+  }
+  if (sub === 'rolebinding' || sub === 'clusterrolebinding') {
+    const obj = bindingFor(ctx, sub === 'rolebinding' ? 'RoleBinding' : 'ClusterRoleBinding', args[1], flags)
+    const t = ctx.api.registry.forGroupResource('rbac.authorization.k8s.io', `${sub}s`)!
+    if (dryRun === 'client') {
+      emit(ctx, obj, output, refName(t, args[1]!), dryRun)
+      return 0
+    }
+    const created = ctx.api.create(t, obj, { namespace: ctx.namespace, dryRun: dryRun === 'server', user: ctx.user })
+    emit(ctx, created, output, refName(t, args[1]!), dryRun)
     return 0
   }
   throw new KubectlError(`error: unknown command "${sub}" for "kubectl create"`)

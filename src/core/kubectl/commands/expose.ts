@@ -62,9 +62,15 @@ function selectorFor(obj: KubeObject): string {
     m = spec?.selector as Record<string, string> | undefined
     if (obj.kind === 'Service' && !m) throw new Error('the service has no pod selector set')
   } else {
-    const sel = spec?.selector as { matchLabels?: Record<string, string>; matchExpressions?: unknown[] } | undefined
-    if (sel?.matchExpressions?.length) throw new Error(`couldn't convert expressions - "${JSON.stringify(sel)}" to map-based selector format`)
-    m = sel?.matchLabels
+    type Expr = { key: string; operator: string; values?: string[] }
+    const sel = spec?.selector as { matchLabels?: Record<string, string>; matchExpressions?: Expr[] } | undefined
+    if (!sel?.matchLabels || !Object.keys(sel.matchLabels).length) throw new Error(`invalid ${obj.kind.toLowerCase()}: no selectors, therefore cannot be exposed`)
+    if (sel.matchExpressions?.length) {
+      // Go's %+v of the []LabelSelectorRequirement.
+      const text = sel.matchExpressions.map((e) => `{Key:${e.key} Operator:${e.operator} Values:[${(e.values ?? []).join(' ')}]}`).join(' ')
+      throw new Error(`couldn't convert expressions - "[${text}]" to map-based selector format`)
+    }
+    m = sel.matchLabels
   }
   return makeLabels(m)
 }
@@ -153,7 +159,7 @@ export function runExpose(ctx: KubectlContext, args: string[], flags: FlagValues
   const dryRun = String(flags['dry-run'])
   const output = String(flags.output ?? '')
   const errors: string[] = []
-  for (const target of collectTargets(ctx, args, { all: false })) {
+  for (const target of collectTargets(ctx, args, { all: false, filename: flags.filename }, false)) {
     if (!target.obj) {
       errors.push(target.error!)
       continue

@@ -11,6 +11,8 @@ import { KubectlError, type KubectlContext } from '../context'
 import { formatError } from '../errors'
 import type { FlagValues } from '../flags'
 import { parseResourceArgs } from '../resource-args'
+import { resolveForDoc } from './apply'
+import { readManifestSources } from './filenames'
 
 export interface Target {
   type: ResourceType
@@ -19,11 +21,27 @@ export interface Target {
   error?: string
 }
 
-export function collectTargets(ctx: KubectlContext, resources: string[], flags: FlagValues): Target[] {
+/** `latest`: read -f objects back from the server (label, annotate) or use them as written (expose). */
+export function collectTargets(ctx: KubectlContext, resources: string[], flags: FlagValues, latest = true): Target[] {
   const selector = String(flags.selector ?? '')
   const fieldSelector = String(flags['field-selector'] ?? '')
   const allNs = !!flags['all-namespaces']
   const out: Target[] = []
+  // -f: each document names an object, read back from the server (the builder's Latest()).
+  for (const doc of readManifestSources(ctx, (flags.filename as string[] | undefined) ?? [])) {
+    const type = resolveForDoc(ctx, doc)
+    const ns = type.namespaced ? doc.object.metadata?.namespace || ctx.namespace : undefined
+    if (!latest) {
+      out.push({ type, obj: doc.object as KubeObject })
+      continue
+    }
+    try {
+      out.push({ type, obj: ctx.api.get(type, ns, doc.object.metadata?.name ?? '') })
+    } catch (e) {
+      if (!isStatusError(e)) throw e
+      out.push({ type, error: formatError(e) })
+    }
+  }
   for (const sel of parseResourceArgs(ctx.api, resources)) {
     const ns = sel.type.namespaced ? ctx.namespace : undefined
     if (sel.names.length) {

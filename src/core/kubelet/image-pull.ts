@@ -6,8 +6,10 @@
 import type { KubeObject } from '../api/types'
 import { defaultPullPolicy } from '../api/defaults/pod'
 import type { Kubelet } from './kubelet'
-import { CONTAINER_START_MS } from './pod-worker'
 import { fieldPath, type Slot } from './slots'
+
+/** Time to create and start one container once its image is present. */
+export const CONTAINER_START_MS = 150
 
 /** What the pod worker lends the image step. */
 export interface PullHost {

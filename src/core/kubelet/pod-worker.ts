@@ -22,8 +22,6 @@ export const CRASH_BACKOFF_MAX_MS = 300_000
 export const CRASH_BACKOFF_RESET_MS = 2 * CRASH_BACKOFF_MAX_MS
 /** Time to create the pod sandbox (pause container, CNI network) before containers start. */
 export const SANDBOX_SETUP_MS = 800
-/** Time to create and start one container once its image is present. */
-export const CONTAINER_START_MS = 150
 /** The pod worker's retry after a sync error such as CreateContainerConfigError (backOffPeriod). */
 export const POD_WORKER_BACKOFF_MS = 10_000
 /** Volume mount retries: 500 ms doubling to 2m2s (exponentialbackoff in the operation executor). */

@@ -281,6 +281,6 @@ spec:
       ),
     )
     expect(out).toContain('QoS Class:                   Burstable\n')
-    expect(out).toMatch(/ {2}Warning {2}BackOff {4}\d+s \(x\d over \d+s\) {2}kubelet {12}Back-off restarting failed container side in pod rich_default\(/)
+    expect(out).toMatch(/ {2}Warning {2}BackOff {4}\d+s \(x\d over \d+s\) +kubelet +Back-off restarting failed container side in pod rich_default\(/)
   })
 })

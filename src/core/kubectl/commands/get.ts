@@ -8,6 +8,7 @@ import { KubectlError, type KubectlContext } from '../context'
 import { formatError } from '../errors'
 import type { FlagSpec, FlagValues } from '../flags'
 import { toGoJSON, toGoYaml } from '../printers/go-yaml'
+import { sortObjects } from '../printers/sort-by'
 import { renderColumns } from '../printers/table-writer'
 import { parseResourceArgs, refName, type ResourceSelection } from '../resource-args'
 
@@ -70,6 +71,8 @@ export function runGet(ctx: KubectlContext, args: string[], flags: FlagValues): 
       found.push({ sel, objs: list.items })
     }
   }
+  const sortBy = String(flags['sort-by'] ?? '')
+  if (sortBy) for (const f of found) f.objs = sortObjects(f.objs, sortBy)
   const total = found.reduce((n, f) => n + f.objs.length, 0)
   if (output === 'yaml' || output === 'json') {
     const all = found.flatMap((f) => f.objs).map((o) => forOutput(o, !!flags['show-managed-fields']))

@@ -4,6 +4,7 @@
  */
 
 import { parseQuantity } from '../machinery/quantity'
+import type { Kubelet } from '../kubelet/kubelet'
 import type { ClusterCore } from './cluster'
 import { simLoad } from './sim-load'
 
@@ -29,6 +30,19 @@ function flagValues(words: string[]): { args: string[]; flags: Map<string, strin
     } else args.push(w)
   }
   return { args, flags }
+}
+
+/** The pod a `sim pod ...` verb names (-n for its namespace), and its pod worker on its node, if any. */
+function findPodWorker(
+  core: ClusterCore,
+  podName: string | undefined,
+  flags: Map<string, string[]>,
+): { error: SimResult } | { podName: string; worker: ReturnType<Kubelet['workerFor']> } {
+  const ns = flags.get('-n')?.[0] ?? flags.get('--namespace')?.[0] ?? 'default'
+  const pod = podName ? core.api.peek(core.api.registry.forGroupResource('', 'pods')!, ns, podName) : undefined
+  if (!pod) return { error: fail(`pod "${podName ?? ''}" not found`) }
+  const node = (pod.spec as { nodeName?: string }).nodeName
+  return { podName: podName!, worker: node ? core.kubelets.get(node)?.workerFor(pod.metadata.uid!) : undefined }
 }
 
 export function runSim(core: ClusterCore, words: string[]): SimResult {
@@ -90,24 +104,18 @@ export function runSim(core: ClusterCore, words: string[]): SimResult {
     return ok(`node/${name} recovered\n`)
   }
   if (noun === 'pod' && (verb === 'ready' || verb === 'unready')) {
-    const podName = args[0]
-    const ns = flags.get('-n')?.[0] ?? flags.get('--namespace')?.[0] ?? 'default'
-    const pod = podName ? core.api.peek(core.api.registry.forGroupResource('', 'pods')!, ns, podName) : undefined
-    if (!pod) return fail(`pod "${podName ?? ''}" not found`)
-    const node = (pod.spec as { nodeName?: string }).nodeName
-    const worker = node ? core.kubelets.get(node)?.workerFor(pod.metadata.uid!) : undefined
+    const found = findPodWorker(core, args[0], flags)
+    if ('error' in found) return found.error
+    const { podName, worker } = found
     if (!worker) return fail(`pod "${podName}" is not running on a node`)
     // The readiness probe passes (ready) or fails (unready) from now on.
     worker.forceReadiness(verb === 'ready')
     return ok(`pod/${podName} ${verb === 'ready' ? 'ready' : 'unready'}\n`)
   }
   if (noun === 'pod' && (verb === 'crash' || verb === 'oom')) {
-    const podName = args[0]
-    const ns = flags.get('-n')?.[0] ?? flags.get('--namespace')?.[0] ?? 'default'
-    const pod = podName ? core.api.peek(core.api.registry.forGroupResource('', 'pods')!, ns, podName) : undefined
-    if (!pod) return fail(`pod "${podName ?? ''}" not found`)
-    const node = (pod.spec as { nodeName?: string }).nodeName
-    const worker = node ? core.kubelets.get(node)?.workerFor(pod.metadata.uid!) : undefined
+    const found = findPodWorker(core, args[0], flags)
+    if ('error' in found) return found.error
+    const { podName, worker } = found
     const container = flags.get('-c')?.[0]
     const code = verb === 'oom' ? 137 : parseInt(flags.get('--exit-code')?.[0] ?? '1', 10)
     if (!worker || !worker.crash(container, code, verb === 'oom' ? 'OOMKilled' : undefined)) return fail(`pod "${podName}" has no running container${container ? ` "${container}"` : ''}`)

@@ -5,8 +5,8 @@
  */
 
 import type { KubeObject } from '../api/types'
+import { KUBERNETES_VERSION } from '../api/version'
 
-export const KUBERNETES_VERSION = 'v1.31.9'
 export const POD_NETWORK_CIDR = '10.244.0.0/16'
 export const KUBERNETES_SERVICE_IP = '10.96.0.1'
 export const KUBE_DNS_SERVICE_IP = '10.96.0.10'

@@ -5,8 +5,8 @@
 
 import type { KubeObject } from '../api/types'
 import { rfc3339 } from '../machinery/time'
+import { KUBERNETES_VERSION } from '../api/version'
 
-export const KUBELET_VERSION = 'v1.31.9'
 export const CONTAINER_RUNTIME_VERSION = 'containerd://1.7.24'
 export const OS_IMAGE = 'Ubuntu 24.04.1 LTS'
 export const KERNEL_VERSION = '6.8.0-51-generic'
@@ -86,8 +86,8 @@ export function nodeObject(shape: NodeShape, now: number): KubeObject {
         bootID: shape.bootID,
         containerRuntimeVersion: CONTAINER_RUNTIME_VERSION,
         kernelVersion: KERNEL_VERSION,
-        kubeProxyVersion: KUBELET_VERSION,
-        kubeletVersion: KUBELET_VERSION,
+        kubeProxyVersion: KUBERNETES_VERSION,
+        kubeletVersion: KUBERNETES_VERSION,
         machineID: shape.machineID,
         operatingSystem: 'linux',
         osImage: OS_IMAGE,

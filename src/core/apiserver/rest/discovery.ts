@@ -6,6 +6,7 @@
 
 import type { ResourceType } from '../../api/resources'
 import type { ResourceRegistry } from '../registry'
+import { KUBERNETES_BUILD } from '../../api/version'
 
 /** kube-apiserver's group priority: the order /apis lists groups in (and so api-resources). */
 const GROUP_ORDER = [
@@ -153,15 +154,5 @@ export function aggregatedDiscovery(registry: ResourceRegistry, legacy: boolean)
   }
 }
 
-/** /version: kubeadm's v1.31.9 control plane (the same build as the pinned kubectl). */
-export const SERVER_VERSION = {
-  major: '1',
-  minor: '31',
-  gitVersion: 'v1.31.9',
-  gitCommit: '8f3800390d488f54f74111f22973059e133f9cba',
-  gitTreeState: 'clean',
-  buildDate: '2025-05-15T09:17:16Z',
-  goVersion: 'go1.23.8',
-  compiler: 'gc',
-  platform: 'linux/amd64',
-}
+/** /version: kubeadm's control plane of the release we impersonate. */
+export const SERVER_VERSION = KUBERNETES_BUILD

@@ -3,7 +3,7 @@
  * reports about its own build), the server is what the API server's /version answers.
  */
 
-import { SERVER_VERSION } from '../../apiserver/rest/discovery'
+import { KUBERNETES_BUILD } from '../../api/version'
 import { KubectlError, type KubectlContext } from '../context'
 import type { FlagSpec, FlagValues } from '../flags'
 import { toGoYaml } from '../printers/go-yaml'
@@ -13,19 +13,6 @@ export const versionFlags: FlagSpec[] = [
   { name: 'output', short: 'o', type: 'string', default: '' },
 ]
 
-/** `kubectl version --client -o json` of the pinned v1.31.9 release binary (linux/amd64). */
-const CLIENT_VERSION = {
-  major: '1',
-  minor: '31',
-  gitVersion: 'v1.31.9',
-  gitCommit: '8f3800390d488f54f74111f22973059e133f9cba',
-  gitTreeState: 'clean',
-  buildDate: '2025-05-15T09:17:16Z',
-  goVersion: 'go1.23.8',
-  compiler: 'gc',
-  platform: 'linux/amd64',
-}
-
 /** The kustomize module kubectl v1.31.9 is built with. */
 const KUSTOMIZE_VERSION = 'v5.4.2'
 
@@ -33,14 +20,14 @@ export function runVersion(ctx: KubectlContext, args: string[], flags: FlagValue
   if (args.length) throw new KubectlError(`error: extra arguments: [${args.join(' ')}]`)
   const output = String(flags.output ?? '')
   if (output && output !== 'yaml' && output !== 'json') throw new KubectlError("error: --output must be 'yaml' or 'json'")
-  const info: Record<string, unknown> = { clientVersion: CLIENT_VERSION, kustomizeVersion: KUSTOMIZE_VERSION }
-  if (!flags.client) info.serverVersion = { ...SERVER_VERSION }
+  const info: Record<string, unknown> = { clientVersion: KUBERNETES_BUILD, kustomizeVersion: KUSTOMIZE_VERSION }
+  if (!flags.client) info.serverVersion = { ...KUBERNETES_BUILD }
   if (output === 'json') ctx.out(`${JSON.stringify(info, null, 2)}\n`)
   // Println after a document that already ends in a newline: an empty line follows.
   else if (output === 'yaml') ctx.out(`${toGoYaml(info)}\n`)
   else {
-    ctx.out(`Client Version: ${CLIENT_VERSION.gitVersion}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`)
-    if (!flags.client) ctx.out(`Server Version: ${SERVER_VERSION.gitVersion}\n`)
+    ctx.out(`Client Version: ${KUBERNETES_BUILD.gitVersion}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`)
+    if (!flags.client) ctx.out(`Server Version: ${KUBERNETES_BUILD.gitVersion}\n`)
   }
   return 0
 }

@@ -35,6 +35,8 @@ export interface KubectlContext {
   io: KubectlIO
   user: User
   namespace: string
+  /** -n was given (kubectl's EnforceNamespace): generators then write it into the object. */
+  explicitNamespace?: boolean
   out(text: string): void
   err(text: string): void
   /** The kubelet of a node, or undefined when it cannot be reached (powered off). */

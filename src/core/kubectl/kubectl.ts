@@ -106,7 +106,10 @@ export function runKubectl(ctx: KubectlContext, argv: string[], applyResults?: A
     if (e instanceof FlagError) throw new KubectlError(`error: ${e.message}\nSee 'kubectl ${verb} --help' for usage.`)
     throw e
   }
-  if (parsed.flags.namespace) ctx.namespace = String(parsed.flags.namespace)
+  if (parsed.flags.namespace) {
+    ctx.namespace = String(parsed.flags.namespace)
+    ctx.explicitNamespace = true
+  }
   // --as / --as-group become Impersonate-User / Impersonate-Group; every request is then
   // authorized as the resulting user.
   if (parsed.flags.as) ctx.user = impersonatedUser(String(parsed.flags.as), (parsed.flags['as-group'] as string[] | undefined) ?? [])

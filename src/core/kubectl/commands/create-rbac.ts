@@ -30,21 +30,21 @@ export function bindingFor(ctx: KubectlContext, kind: 'RoleBinding' | 'ClusterRo
   if (kind === 'ClusterRoleBinding' && !clusterRole) throw new KubectlError('error: required flag(s) "clusterrole" not set')
   if (kind === 'RoleBinding' && !!clusterRole === !!role) throw new KubectlError('error: exactly one of clusterrole or role must be specified')
   const subjects: Record<string, string>[] = []
-  for (const u of list(flags.user)) subjects.push({ apiGroup: RBAC_GROUP, kind: 'User', name: u })
-  for (const g of list(flags.group)) subjects.push({ apiGroup: RBAC_GROUP, kind: 'Group', name: g })
+  // Subject's Go field order (kind, apiGroup, name, namespace), which a dry-run -o json keeps.
+  for (const u of list(flags.user)) subjects.push({ kind: 'User', apiGroup: RBAC_GROUP, name: u })
+  for (const g of list(flags.group)) subjects.push({ kind: 'Group', apiGroup: RBAC_GROUP, name: g })
   for (const sa of list(flags.serviceaccount)) {
     const parts = sa.split(':')
     if (parts.length !== 2 || !parts[0] || !parts[1]) throw new KubectlError('error: serviceaccount must be <namespace>:<name>')
     subjects.push({ kind: 'ServiceAccount', name: parts[1], namespace: parts[0] })
   }
-  const metadata: KubeObject['metadata'] = { creationTimestamp: null as unknown as string, name }
-  if (kind === 'RoleBinding') metadata.namespace = ctx.namespace
-  const obj: KubeObject = {
-    apiVersion: `${RBAC_GROUP}/v1`,
+  // kubectl writes the namespace only when -n was given (EnforceNamespace).
+  const metadata: KubeObject['metadata'] = { name, namespace: kind === 'RoleBinding' && ctx.explicitNamespace ? ctx.namespace : undefined, creationTimestamp: null as unknown as string }
+  return {
     kind,
+    apiVersion: `${RBAC_GROUP}/v1`,
     metadata,
+    subjects: subjects.length ? subjects : undefined,
     roleRef: { apiGroup: RBAC_GROUP, kind: role ? 'Role' : 'ClusterRole', name: role || clusterRole },
   }
-  if (subjects.length) obj.subjects = subjects
-  return obj
 }

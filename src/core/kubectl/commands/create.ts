@@ -4,13 +4,14 @@ import { isStatusError } from '../../machinery/errors'
 import { KubectlError, type KubectlContext } from '../context'
 import { formatError } from '../errors'
 import type { FlagSpec, FlagValues } from '../flags'
-import { toGoJSON, toGoYaml } from '../printers/go-yaml'
+import { toGoJSON, toGoYaml, toTypedGoJSON } from '../printers/go-yaml'
 import { refName } from '../resource-args'
 import { fieldValidationFor, resolveForDoc, warn } from './apply'
 import { readManifestStreams } from './filenames'
 import type { KubeObject } from '../../api/types'
 import { ManifestError } from '../manifests'
 import { bindingFor, createBindingFlags } from './create-rbac'
+import { clusterRoleFor, createRoleFlags, roleFor } from './create-role'
 
 export const createFlags: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'stringArray', default: [] },
@@ -23,6 +24,7 @@ export const createFlags: FlagSpec[] = [
   { name: 'validate', type: 'string', default: 'strict' },
   { name: 'field-manager', type: 'string', default: 'kubectl-create' },
   ...createBindingFlags,
+  ...createRoleFlags,
 ]
 
 /** The container name kubectl derives from an image: its last path part without tag or digest. */
@@ -35,22 +37,22 @@ export function containerNameFromImage(image: string): string {
 export function deploymentFor(name: string, images: string[], replicas: number, port: number): KubeObject {
   const labels = { app: name }
   const containers = images.map((image) => {
-    const c: Record<string, unknown> = { image, name: containerNameFromImage(image), resources: {} }
-    if (port >= 0) c.ports = [{ containerPort: port }]
-    return c
+    // Field order of the Go types, which a dry-run -o json keeps.
+    return { name: containerNameFromImage(image), image, ports: port >= 0 ? [{ containerPort: port }] : undefined, resources: {} }
   })
   return {
-    apiVersion: 'apps/v1',
     kind: 'Deployment',
-    metadata: { creationTimestamp: null as unknown as string, labels, name },
-    spec: { replicas, selector: { matchLabels: labels }, strategy: {}, template: { metadata: { creationTimestamp: null, labels }, spec: { containers } } },
+    apiVersion: 'apps/v1',
+    metadata: { name, creationTimestamp: null as unknown as string, labels },
+    spec: { replicas, selector: { matchLabels: labels }, template: { metadata: { creationTimestamp: null, labels }, spec: { containers } }, strategy: {} },
     status: {},
   }
 }
 
 function emit(ctx: KubectlContext, obj: KubeObject, output: string, ref: string, dryRun: string): void {
   if (output === 'yaml') ctx.out(toGoYaml(obj))
-  else if (output === 'json') ctx.out(toGoJSON(obj))
+  // kubectl prints its own typed object on a client dry run, the server's map otherwise.
+  else if (output === 'json') ctx.out(dryRun === 'client' ? toTypedGoJSON(obj) : toGoJSON(obj))
   else if (output === 'name') ctx.out(`${ref}\n`)
   else ctx.out(`${ref} created${dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''}\n`)
 }
@@ -107,7 +109,7 @@ export function runCreate(ctx: KubectlContext, args: string[], flags: FlagValues
   if (sub === 'namespace' || sub === 'ns') {
     const name = args[1]
     if (!name) throw new KubectlError("error: exactly one NAME is required, got 0\nSee 'kubectl create namespace -h' for help and examples")
-    const obj: KubeObject = { apiVersion: 'v1', kind: 'Namespace', metadata: { creationTimestamp: null as unknown as string, name }, spec: {}, status: {} }
+    const obj: KubeObject = { kind: 'Namespace', apiVersion: 'v1', metadata: { name, creationTimestamp: null as unknown as string }, spec: {}, status: {} }
     const t = ctx.api.registry.forGroupResource('', 'namespaces')!
     if (dryRun === 'client') {
       emit(ctx, obj, output, refName(t, name), dryRun)
@@ -116,6 +118,13 @@ export function runCreate(ctx: KubectlContext, args: string[], flags: FlagValues
     // Unlike create deployment, upstream returns the namespace create error unwrapped.
     const created = ctx.api.create(t, obj, { dryRun: dryRun === 'server', user: ctx.user })
     emit(ctx, created, output, refName(t, name), dryRun)
+    return 0
+  }
+  if (sub === 'role' || sub === 'clusterrole') {
+    const obj = sub === 'role' ? roleFor(ctx, args[1], flags) : clusterRoleFor(ctx, args[1], flags)
+    const t = ctx.api.registry.forGroupResource('rbac.authorization.k8s.io', `${sub}s`)!
+    const created = dryRun === 'client' ? obj : ctx.api.create(t, obj, { namespace: ctx.namespace, dryRun: dryRun === 'server', user: ctx.user })
+    emit(ctx, created, output, refName(t, args[1]!), dryRun)
     return 0
   }
   if (sub === 'rolebinding' || sub === 'clusterrolebinding') {

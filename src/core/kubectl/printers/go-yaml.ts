@@ -130,6 +130,18 @@ export function toGoYaml(value: unknown): string {
 }
 
 /** encoding/json MarshalIndent with 4 spaces; Go escapes <, > and & in strings. */
+/**
+ * -o json of an object kubectl built itself (a generator's --dry-run=client result): Go's
+ * encoding/json writes a typed struct in field order, so callers build objects in that order
+ * and it is kept here; undefined fields are dropped as omitempty would.
+ */
+export function toTypedGoJSON(value: unknown): string {
+  return `${escapeGoJSON(JSON.stringify(value, null, 4))}\n`
+}
+
+const escapeGoJSON = (text: string): string => text.replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')
+
+/** -o json of an object read from the server: kubectl holds it as a map, so keys come sorted. */
 export function toGoJSON(value: unknown): string {
   const sortKeys = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(sortKeys)
@@ -140,5 +152,5 @@ export function toGoJSON(value: unknown): string {
     }
     return v
   }
-  return `${JSON.stringify(sortKeys(value), null, 4).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')}\n`
+  return `${escapeGoJSON(JSON.stringify(sortKeys(value), null, 4))}\n`
 }

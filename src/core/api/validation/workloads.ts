@@ -60,7 +60,23 @@ export function validateDaemonSet(ds: any): FieldError[] {
   const errs: FieldError[] = []
   validateSelectorAndTemplate(ds.spec, 'daemonset', errs)
   validateTemplate(ds.spec, ['Always'], errs)
+  const ru = ds.spec?.updateStrategy?.type === 'RollingUpdate' ? ds.spec.updateStrategy.rollingUpdate : undefined
+  if (ru) validateRollingUpdateDaemonSet(ru, 'spec.updateStrategy.rollingUpdate', errs)
   return errs
+}
+
+/** getIntOrPercentValue: the number, or the percentage's number. */
+const intOrPercentValue = (v: any): number => (typeof v === 'number' ? v : parseInt(String(v ?? '0'), 10) || 0)
+
+/** An intstr.IntOrString as a field error prints it (%#v: String() has a pointer receiver). */
+const goIntOrString = (v: any): string => (typeof v === 'string' ? `intstr.IntOrString{Type:1, IntVal:0, StrVal:${JSON.stringify(v)}}` : `intstr.IntOrString{Type:0, IntVal:${v ?? 0}, StrVal:""}`)
+
+/** ValidateRollingUpdateDaemonSet: exactly one of maxSurge and maxUnavailable is non-zero. */
+function validateRollingUpdateDaemonSet(ru: any, path: string, errs: FieldError[]): void {
+  const hasUnavailable = intOrPercentValue(ru.maxUnavailable) !== 0
+  const hasSurge = intOrPercentValue(ru.maxSurge) !== 0
+  if (hasUnavailable && hasSurge) errs.push({ type: 'FieldValueInvalid', field: `${path}.maxSurge`, detail: `Invalid value: ${goIntOrString(ru.maxSurge)}: may not be set when maxUnavailable is non-zero` })
+  else if (!hasUnavailable && !hasSurge) errs.push(fieldErr.required(`${path}.maxUnavailable`, 'cannot be 0 when maxSurge is 0'))
 }
 
 export function validateStatefulSet(sts: any): FieldError[] {

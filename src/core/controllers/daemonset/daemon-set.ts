@@ -1,7 +1,9 @@
 /**
  * The DaemonSet controller (pkg/controller/daemon): one pod per eligible node, pinned there
  * with required node affinity on metadata.name (the scheduler still binds it), with the
- * tolerations DaemonSet pods always get. Status counts as `kubectl get ds` shows them.
+ * tolerations DaemonSet pods always get. Each template is a ControllerRevision (history.ts)
+ * whose hash labels the pods; RollingUpdate replaces them (update.ts). Status counts as
+ * `kubectl get ds` shows them.
  */
 
 import type { ResourceType } from '../../api/resources'
@@ -11,28 +13,13 @@ import type { ComponentContext } from '../../client/context'
 import type { EventRecorder } from '../../client/events'
 import type { Informer } from '../../client/informer'
 import { WorkQueue } from '../../client/workqueue'
-import { computeHash } from '../../machinery/hash'
 import { toleratesTaint, type Taint, type Toleration } from '../../api/tolerations'
 import { selectorFromLabelSelector } from '../../machinery/labels'
-import { isPodActive, isPodAvailable, isPodReady, podFromTemplate } from '../controller-utils/pods'
-import { podsToReplace } from './update'
-
-
-/** AddOrUpdateDaemonPodTolerations */
-export function daemonPodTolerations(existing: Toleration[], hostNetwork: boolean): Toleration[] {
-  const add: Toleration[] = [
-    { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute' },
-    { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute' },
-    { key: 'node.kubernetes.io/disk-pressure', operator: 'Exists', effect: 'NoSchedule' },
-    { key: 'node.kubernetes.io/memory-pressure', operator: 'Exists', effect: 'NoSchedule' },
-    { key: 'node.kubernetes.io/pid-pressure', operator: 'Exists', effect: 'NoSchedule' },
-    { key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoSchedule' },
-  ]
-  if (hostNetwork) add.push({ key: 'node.kubernetes.io/network-unavailable', operator: 'Exists', effect: 'NoSchedule' })
-  const out = [...existing]
-  for (const t of add) if (!out.some((x) => x.key === t.key && x.effect === t.effect)) out.push(t)
-  return out
-}
+import { CONTROLLER_REVISION_HASH_LABEL, controlledRevisions } from '../controller-utils/history'
+import { isPodAvailable, isPodReady, podFromTemplate, podPhase } from '../controller-utils/pods'
+import { byCreation, daemonPodTolerations, DAEMONSET_TEMPLATE_GENERATION_KEY, isPodUpdated, nodeTarget, podsShouldBeOnNode } from './daemon-pods'
+import { cleanupHistory, constructHistory } from './history'
+import { desiredCounts, rollingUpdate, rollingUpdateOf } from './update'
 
 function tolerates(tols: Toleration[], taint: Taint): boolean {
   return tols.some((t) => toleratesTaint(t, taint))
@@ -43,12 +30,16 @@ export class DaemonSetController {
   private readonly dsInformer: Informer
   private readonly podType: ResourceType
   private readonly dsType: ResourceType
+  private readonly crType: ResourceType
+  private readonly crInformer: Informer
   private readonly recorder: EventRecorder
 
   constructor(private readonly ctx: ComponentContext) {
     this.dsType = ctx.api.registry.forGroupResource('apps', 'daemonsets')!
     this.podType = ctx.api.registry.forGroupResource('', 'pods')!
+    this.crType = ctx.api.registry.forGroupResource('apps', 'controllerrevisions')!
     this.dsInformer = ctx.informers.for('apps', 'daemonsets')
+    this.crInformer = ctx.informers.for('apps', 'controllerrevisions')
     this.recorder = ctx.recorder({ component: 'daemonset-controller' })
     this.queue = new WorkQueue(ctx.clock, (k) => this.syncDaemonSet(k))
     const enqueue = (o: KubeObject) => this.queue.add(`${o.metadata.namespace}/${o.metadata.name}`)
@@ -76,58 +67,100 @@ export class DaemonSetController {
   syncDaemonSet(key: string): undefined {
     const ds = this.dsInformer.getByKey(key)
     if (!ds || ds.metadata.deletionTimestamp) return undefined
-    const spec = ds.spec as { selector?: never; template: { metadata?: { labels?: Record<string, string> }; spec?: { tolerations?: Toleration[]; hostNetwork?: boolean; affinity?: unknown } }; minReadySeconds?: number }
-    const selector = selectorFromLabelSelector(spec.selector)
-    if (!selector) return undefined
-    const hash = computeHash(spec.template)
-    const pods = this.ctx.informers.pods().list(ds.metadata.namespace).filter((p) => controllerRef(p)?.uid === ds.metadata.uid)
+    const spec = ds.spec as { selector?: never; minReadySeconds?: number }
+    if (!selectorFromLabelSelector(spec.selector)) return undefined
+    let history
+    try {
+      history = constructHistory(this.ctx.api, this.crType, ds, controlledRevisions(this.crInformer.list(ds.metadata.namespace), ds))
+    } catch {
+      this.queue.addRateLimited(key)
+      return undefined
+    }
+    const { old, hash } = history
     const nodes = this.ctx.informers.nodes().list()
     const now = this.ctx.clock.now()
-    let desired = 0
-    const byNode = new Map<string, KubeObject[]>()
+    const eligible = new Set(nodes.filter((n) => this.shouldRun(ds, n)).map((n) => n.metadata.name!))
+    const surge = desiredCounts(ds, eligible.size).maxSurge > 0
+    // manage: what each node needs, then the rolling update's share.
+    let byNode = this.nodeToDaemonPods(ds)
+    const check = { ds, hash, surge, minReadySeconds: spec.minReadySeconds ?? 0, now }
     for (const node of nodes) {
-      const name = node.metadata.name!
-      const mine = pods.filter((p) => nodeTarget(p) === name && isPodActive(p))
-      if (this.shouldRun(ds, node)) {
-        desired++
-        byNode.set(name, mine)
-        if (mine.length === 0) this.createPod(ds, name, hash)
-      } else {
-        for (const p of mine) this.deletePod(ds, p)
-      }
+      const plan = podsShouldBeOnNode(eligible.has(node.metadata.name!), byNode.get(node.metadata.name!) ?? [], check)
+      for (const p of plan.delete) this.deletePod(ds, p)
+      if (plan.create) this.createPod(ds, node.metadata.name!, hash)
     }
-    // A changed template: replace old pods within maxUnavailable (the next sync recreates them).
-    for (const p of podsToReplace(ds, byNode, hash, now)) this.deletePod(ds, p)
-    const current = this.ctx.informers.pods().list(ds.metadata.namespace).filter((p) => controllerRef(p)?.uid === ds.metadata.uid && isPodActive(p))
-    const scheduled = current.filter((p) => (p.spec as { nodeName?: string }).nodeName)
-    const status = {
-      currentNumberScheduled: scheduled.length,
-      desiredNumberScheduled: desired,
-      numberAvailable: current.filter((p) => isPodAvailable(p, spec.minReadySeconds ?? 0, now)).length,
-      numberMisscheduled: 0,
-      numberReady: current.filter(isPodReady).length,
-      observedGeneration: ds.metadata.generation,
-      updatedNumberScheduled: scheduled.filter((p) => p.metadata.labels?.['controller-revision-hash'] === hash).length,
-    } as Record<string, unknown>
-    if (!status.numberAvailable) delete status.numberAvailable
-    const unavailable = desired - ((status.numberAvailable as number) ?? 0)
-    if (unavailable > 0) status.numberUnavailable = unavailable
-    if (JSON.stringify(ds.status ?? {}) !== JSON.stringify(status)) {
-      const next = clone(ds)
-      next.status = status
-      try {
-        this.ctx.api.update(this.dsType, next, { subresource: 'status' })
-      } catch {
-        this.queue.addRateLimited(key)
-      }
+    if (rollingUpdateOf(ds)) {
+      byNode = this.nodeToDaemonPods(ds)
+      const r = rollingUpdate({ ds, hash, nodeToDaemonPods: byNode, shouldRun: (n) => eligible.has(n), desired: eligible.size, now })
+      for (const p of r.deletePods) this.deletePod(ds, p)
+      for (const n of r.createOn) this.createPod(ds, n, hash)
     }
+    byNode = this.nodeToDaemonPods(ds)
+    cleanupHistory(this.ctx.api, this.crType, ds, old, [...byNode.values()].flat())
+    this.updateStatus(key, ds, nodes.map((n) => n.metadata.name!), eligible, byNode, hash)
+    // Availability after minReadySeconds is a moment no event marks.
+    const min = spec.minReadySeconds ?? 0
+    if (min && [...byNode.values()].flat().some((p) => isPodReady(p) && !isPodAvailable(p, min, now))) this.queue.addAfter(key, min * 1000)
     return undefined
+  }
+
+  /** getNodesToDaemonPods: finished pods already being deleted are out of the picture. */
+  private nodeToDaemonPods(ds: KubeObject): Map<string, KubeObject[]> {
+    const out = new Map<string, KubeObject[]>()
+    for (const p of this.ctx.informers.pods().list(ds.metadata.namespace)) {
+      if (controllerRef(p)?.uid !== ds.metadata.uid) continue
+      const phase = podPhase(p)
+      if ((phase === 'Succeeded' || phase === 'Failed') && p.metadata.deletionTimestamp) continue
+      const node = nodeTarget(p)
+      if (!node) continue
+      out.set(node, [...(out.get(node) ?? []), p])
+    }
+    return out
+  }
+
+  /** updateDaemonSetStatus: per node, the oldest pod counts. */
+  private updateStatus(key: string, ds: KubeObject, nodes: string[], eligible: Set<string>, byNode: Map<string, KubeObject[]>, hash: string): void {
+    const min = (ds.spec as { minReadySeconds?: number }).minReadySeconds ?? 0
+    const now = this.ctx.clock.now()
+    let desired = 0, current = 0, misscheduled = 0, ready = 0, available = 0, updated = 0
+    for (const node of nodes) {
+      const pods = byNode.get(node) ?? []
+      if (!eligible.has(node)) {
+        if (pods.length) misscheduled++
+        continue
+      }
+      desired++
+      if (!pods.length) continue
+      current++
+      const pod = [...pods].sort(byCreation)[0]!
+      if (isPodReady(pod)) {
+        ready++
+        if (isPodAvailable(pod, min, now)) available++
+      }
+      if (isPodUpdated(pod, hash, ds.metadata.generation)) updated++
+    }
+    // Field order and omitempty as the API writes them.
+    const status: Record<string, unknown> = { currentNumberScheduled: current, desiredNumberScheduled: desired, numberMisscheduled: misscheduled, numberReady: ready, observedGeneration: ds.metadata.generation }
+    if (available) status.numberAvailable = available
+    if (desired - available > 0) status.numberUnavailable = desired - available
+    if (updated) status.updatedNumberScheduled = updated
+    const collisionCount = (ds.status as { collisionCount?: number } | undefined)?.collisionCount
+    if (collisionCount) status.collisionCount = collisionCount
+    const ordered = Object.fromEntries(Object.keys(status).sort().map((k) => [k, status[k]]))
+    if (JSON.stringify(ds.status ?? {}) === JSON.stringify(ordered)) return
+    const next = clone(ds)
+    next.status = ordered
+    try {
+      this.ctx.api.update(this.dsType, next, { subresource: 'status' })
+    } catch {
+      this.queue.addRateLimited(key)
+    }
   }
 
   private createPod(ds: KubeObject, nodeName: string, hash: string): void {
     const spec = ds.spec as { template: KubeObject['spec'] & object }
     const pod = podFromTemplate(spec.template, ds, `${ds.metadata.name}-`)
-    pod.metadata.labels = { ...pod.metadata.labels, 'controller-revision-hash': hash, 'pod-template-generation': String(ds.metadata.generation ?? 1) }
+    pod.metadata.labels = { ...pod.metadata.labels, [CONTROLLER_REVISION_HASH_LABEL]: hash, [DAEMONSET_TEMPLATE_GENERATION_KEY]: String(ds.metadata.generation ?? 1) }
     const ps = pod.spec as { tolerations?: Toleration[]; hostNetwork?: boolean; affinity?: Record<string, unknown> }
     ps.tolerations = daemonPodTolerations(ps.tolerations ?? [], !!ps.hostNetwork)
     ps.affinity = {
@@ -150,12 +183,4 @@ export class DaemonSetController {
       // Already gone.
     }
   }
-}
-
-/** The node a daemon pod is for: its binding, or the node its affinity pins it to. */
-function nodeTarget(p: KubeObject): string | undefined {
-  const spec = p.spec as { nodeName?: string; affinity?: { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms?: { matchFields?: { key: string; values?: string[] }[] }[] } } } }
-  if (spec.nodeName) return spec.nodeName
-  const f = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms?.[0]?.matchFields?.find((m) => m.key === 'metadata.name')
-  return f?.values?.[0]
 }

@@ -7,10 +7,10 @@
 
 import type { ResourceType } from '../../api/resources'
 import type { KubeObject } from '../../api/types'
-import { clone, controllerRef } from '../../api/types'
+import { clone } from '../../api/types'
 import type { APIServer } from '../../apiserver/server'
-import { canonicalJSON } from '../../machinery/hash'
-import { newRevision, revisionData, revisionOfPod, sspec } from './stateful-pods'
+import { controlledRevisions, maxRevision, revisionMatches } from '../controller-utils/history'
+import { newRevision, revisionOfPod, sspec } from './stateful-pods'
 
 export interface Revisions {
   current: KubeObject
@@ -18,17 +18,12 @@ export interface Revisions {
   all: KubeObject[]
 }
 
-const revNum = (r: KubeObject) => (r.revision as number | undefined) ?? 0
-
-export function ownedRevisions(list: KubeObject[], set: KubeObject): KubeObject[] {
-  return list.filter((r) => controllerRef(r)?.uid === set.metadata.uid).sort((a, b) => revNum(a) - revNum(b))
-}
+export const ownedRevisions = controlledRevisions
 
 export function getStatefulSetRevisions(api: APIServer, crType: ResourceType, set: KubeObject, owned: KubeObject[]): Revisions {
   const all = [...owned]
-  const next = all.length ? revNum(all[all.length - 1]!) + 1 : 1
-  const want = canonicalJSON(revisionData(set))
-  const equal = all.filter((r) => canonicalJSON(r.data) === want)
+  const next = maxRevision(all) + 1
+  const equal = all.filter((r) => revisionMatches(r, sspec(set).template))
   let update: KubeObject
   const last = all[all.length - 1]
   if (equal.length && last && equal.includes(last)) {

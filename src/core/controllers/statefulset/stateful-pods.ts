@@ -7,9 +7,9 @@
 import type { KubeObject } from '../../api/types'
 import { clone } from '../../api/types'
 import { computeHash } from '../../machinery/hash'
+import { CONTROLLER_REVISION_HASH_LABEL, newControllerRevision, revisionPatch, templateOfRevision } from '../controller-utils/history'
 import { ownerRefFor, podFromTemplate, podPhase, isPodReady } from '../controller-utils/pods'
 
-export const CONTROLLER_REVISION_HASH_LABEL = 'controller-revision-hash'
 export const STATEFUL_SET_POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name'
 export const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index'
 
@@ -61,38 +61,21 @@ export function claimsFor(set: KubeObject, ordinal: number): KubeObject[] {
 
 /** The revision's recorded data: the pod template as a replacing patch (getPatch). */
 export function revisionData(set: KubeObject): Record<string, unknown> {
-  return { spec: { template: { ...clone(sspec(set).template ?? {}), $patch: 'replace' } } }
+  return revisionPatch(sspec(set).template)
 }
 
-/** newRevision: a ControllerRevision for the set's current template. */
+/** newRevision: a ControllerRevision for the set's current template, named after the hash of its data. */
 export function newRevision(set: KubeObject, revision: number, collisionCount: number): KubeObject {
   const data = revisionData(set)
   const hash = computeHash(data, collisionCount)
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'ControllerRevision',
-    metadata: {
-      name: `${set.metadata.name}-${hash}`,
-      namespace: set.metadata.namespace,
-      labels: { ...(sspec(set).template?.metadata?.labels ?? {}), [CONTROLLER_REVISION_HASH_LABEL]: hash },
-      ownerReferences: [ownerRefFor(set)],
-    },
-    data,
-    revision,
-  }
-}
-
-/** The template a revision recorded. */
-export function templateOf(rev: KubeObject): StatefulSetSpec['template'] {
-  const t = clone((rev.data as { spec?: { template?: Record<string, unknown> } } | undefined)?.spec?.template ?? {})
-  delete t.$patch
-  return t as StatefulSetSpec['template']
+  const labels = { ...(sspec(set).template?.metadata?.labels ?? {}), [CONTROLLER_REVISION_HASH_LABEL]: hash }
+  return newControllerRevision({ owner: set, name: `${set.metadata.name}-${hash}`, labels, data, revision })
 }
 
 /** newVersionedStatefulSetPod: the pod for an ordinal from a revision's template. */
 export function newStatefulPod(set: KubeObject, rev: KubeObject, ordinal: number): KubeObject {
   const name = `${set.metadata.name}-${ordinal}`
-  const pod = podFromTemplate(templateOf(rev) as never, set, '')
+  const pod = podFromTemplate(templateOfRevision(rev) as never, set, '')
   delete pod.metadata.generateName
   pod.metadata.name = name
   pod.metadata.labels = {

@@ -71,7 +71,9 @@ export function runRolloutUndo(ctx: KubectlContext, targets: RolloutTarget[], fl
     if (toRevision < 0) throw new KubectlError(`error: unable to find specified revision ${toRevision} in history`)
     const target = pickRevision(revisionsOf(ctx.api, obj), toRevision, obj)
     if (dryRun === 'client') {
-      ctx.out(`${refName(type, name)} ${describePodTemplate(target.template)}\n`)
+      // printPodTemplate (StatefulSet, DaemonSet) says what it would do; the Deployment's printTemplate does not.
+      const lead = obj.kind === 'Deployment' ? '' : 'will roll back to '
+      ctx.out(`${refName(type, name)} ${lead}${describePodTemplate(target.template)} (dry run)\n`)
       continue
     }
     const spec = obj.spec as { paused?: boolean; template?: PodTemplate }

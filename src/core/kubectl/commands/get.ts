@@ -8,6 +8,8 @@ import { KubectlError, type KubectlContext } from '../context'
 import { formatError } from '../errors'
 import type { FlagSpec, FlagValues } from '../flags'
 import { toGoJSON, toGoYaml } from '../printers/go-yaml'
+import { isJSONPathFormat, jsonPathPrinterFor, templateFlags } from '../printers/jsonpath/flags'
+import { PrinterError, type JSONPathPrinter } from '../printers/jsonpath/printer'
 import { sortObjects } from '../printers/sort-by'
 import { renderColumns } from '../printers/table-writer'
 import { parseResourceArgs, refName, type ResourceSelection } from '../resource-args'
@@ -25,6 +27,7 @@ export const getFlags: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'stringArray', default: [] },
   { name: 'ignore-not-found', type: 'bool', default: false },
   { name: 'label-columns', short: 'L', type: 'stringArray', default: [] },
+  ...templateFlags,
 ]
 
 /** What `-o yaml` shows: the object without managedFields (unless asked). */
@@ -74,11 +77,21 @@ export function runGet(ctx: KubectlContext, args: string[], flags: FlagValues): 
   const sortBy = String(flags['sort-by'] ?? '')
   if (sortBy) for (const f of found) f.objs = sortObjects(f.objs, sortBy)
   const total = found.reduce((n, f) => n + f.objs.length, 0)
-  if (output === 'yaml' || output === 'json') {
+  // Generic printers (printGeneric upstream) get one object, or a List of everything found.
+  const generic = output === 'yaml' || output === 'json' || isJSONPathFormat(output)
+  if (generic) {
+    const singleImplied = sels.length === 1 && sels[0]!.names.length === 1
+    if (singleImplied && errors.length) throw new KubectlError(errors[0]!)
+    // The printer is made only now: a template that does not parse is the one error shown.
+    const jsonPath = isJSONPathFormat(output) ? printerOrFail(() => jsonPathPrinterFor(output, flags, (p) => readText(ctx, p))) : undefined
     const all = found.flatMap((f) => f.objs).map((o) => forOutput(o, !!flags['show-managed-fields']))
     const single = total === 1 && sels.length === 1 && sels[0]!.names.length === 1
     const value = single ? all[0] : { apiVersion: 'v1', items: all, kind: 'List', metadata: { resourceVersion: '' } }
-    if (total > 0 || !sels.some((s) => s.names.length)) ctx.out(output === 'yaml' ? toGoYaml(value) : toGoJSON(value))
+    if (total > 0 || !sels.some((s) => s.names.length)) {
+      if (jsonPath) {
+        if (!printWith(ctx, jsonPath, value, errors)) exit = 1
+      } else ctx.out(output === 'yaml' ? toGoYaml(value) : toGoJSON(value))
+    }
   } else if (output === 'name') {
     for (const f of found) for (const o of f.objs) ctx.out(`${refName(f.sel.type, o.metadata.name!)}\n`)
   } else {
@@ -90,11 +103,42 @@ export function runGet(ctx: KubectlContext, args: string[], flags: FlagValues): 
     if (blocks.length) ctx.out(blocks.join('\n'))
   }
   for (const e of errors) ctx.err(`${e}\n`)
-  if (total === 0 && errors.length === 0 && !sels.some((s) => s.names.length)) {
+  if (total === 0 && errors.length === 0 && !sels.some((s) => s.names.length) && !generic) {
     const namespaced = sels.some((s) => s.type.namespaced)
     ctx.err(allNs || !namespaced ? 'No resources found\n' : `No resources found in ${ctx.namespace} namespace.\n`)
   }
   return exit
+}
+
+function printerOrFail<T>(make: () => T): T {
+  try {
+    return make()
+  } catch (e) {
+    if (e instanceof PrinterError) throw new KubectlError(`error: ${e.message}`)
+    throw e
+  }
+}
+
+/** A template that fails on the object prints nothing; its error joins the others. */
+function printWith(ctx: KubectlContext, printer: JSONPathPrinter, value: unknown, errors: string[]): boolean {
+  try {
+    ctx.out(printer.print(value))
+    return true
+  } catch (e) {
+    if (!(e instanceof PrinterError)) throw e
+    // Its text already ends with newlines, and kubectl adds none.
+    errors.push(`error: ${e.message.replace(/\n$/, '')}`)
+    return false
+  }
+}
+
+/** The text of a file the script names (jsonpath-file=, custom-columns-file=), if it exists. */
+export function readText(ctx: KubectlContext, path: string): string | undefined {
+  try {
+    return ctx.io.readFile?.(path)[0]?.text
+  } catch {
+    return undefined
+  }
 }
 
 function renderTable(ctx: KubectlContext, sel: ResourceSelection, objs: KubeObject[], flags: FlagValues, showKind: boolean, allNs: boolean): string {

@@ -1,0 +1,35 @@
+// What -o jsonpath and the generic printers show a learner (checked against kubectl v1.31.9
+// by conformance scripts 50 and 51).
+import { describe, expect, it } from 'vitest'
+import { createCluster } from '../../src/core/cluster'
+
+describe('kubectl get -o jsonpath', () => {
+  it('prints fields of one object, and of the List kubectl builds for several', () => {
+    const c = createCluster({ seed: 1, workers: 1 })
+    c.kubectl('create deployment web --image=nginx --replicas=2')
+    c.advance('20s')
+    expect(c.kubectl(`get deploy web -o jsonpath='{.spec.replicas}{"\\n"}'`).stdout).toBe('2\n')
+    expect(c.kubectl(`get deploy -o jsonpath='{.items[*].metadata.name} {.kind}'`).stdout).toBe('web List')
+    const pods = c.kubectl(`get pods -o jsonpath='{range .items[*]}{.status.phase}{"\\n"}{end}'`)
+    expect(pods.stdout).toBe('Running\nRunning\n')
+  })
+
+  it('reports a template that does not parse, and a missing key only when asked to', () => {
+    const c = createCluster({ seed: 1, workers: 1 })
+    c.kubectl('create deployment web --image=nginx')
+    expect(c.kubectl(`get deploy web -o jsonpath='{.spec'`)).toMatchObject({ stderr: 'error: error parsing jsonpath {.spec, unclosed action\n', exitCode: 1 })
+    expect(c.kubectl(`get deploy web -o jsonpath='{.nope}'`)).toMatchObject({ stdout: '', stderr: '', exitCode: 0 })
+    const strict = c.kubectl(`get deploy web -o jsonpath='{.nope}' --allow-missing-template-keys=false`)
+    expect(strict.stderr).toMatch(/^error: error executing jsonpath "\{\.nope\}": Error executing template: nope is not found\. /)
+    expect(strict.exitCode).toBe(1)
+  })
+
+  it('prints an empty List, without "No resources found", for -o yaml of nothing', () => {
+    const c = createCluster({ seed: 1, workers: 1 })
+    expect(c.kubectl('get secrets -o yaml')).toEqual({
+      stdout: 'apiVersion: v1\nitems: []\nkind: List\nmetadata:\n  resourceVersion: ""\n',
+      stderr: '',
+      exitCode: 0,
+    })
+  })
+})

@@ -20,7 +20,7 @@ describe('container logs: the streaming sidecar counter (kubernetes.io logging e
     expect(c.kubectl('logs counter')).toEqual({ stdout: '', stderr: 'Defaulted container "count" out of: count, count-log-1, count-log-2\n', exitCode: 0 })
     expect(c.kubectl('logs counter -c count-log-1 --tail 1').stdout).toBe('3: Wed Jan  1 00:00:04 UTC 2025\n')
     expect(c.kubectl('logs counter -c count-log-1 --since 2s').stdout).toBe('2: Wed Jan  1 00:00:03 UTC 2025\n3: Wed Jan  1 00:00:04 UTC 2025\n')
-    expect(c.kubectl('logs counter -c count-log-1 --timestamps --tail 1').stdout).toMatch(/^2025-01-01T00:00:04(\.\d+)?Z 3: Wed Jan {2}1 00:00:04 UTC 2025\n$/)
+    expect(c.kubectl('logs counter -c count-log-1 --timestamps --tail 1').stdout).toMatch(/^2025-01-01T00:00:04\.\d{9}Z 3: Wed Jan {2}1 00:00:04 UTC 2025\n$/)
     expect(c.kubectl('exec counter -c count -- cat /var/log/2.log').stdout).toBe(c.kubectl('logs counter -c count-log-2').stdout)
   })
 

@@ -18,6 +18,8 @@ export interface ApiServerHandle {
   caCert: string
   /** Requests being answered now (watches not counted), open watches, and when the last byte moved. */
   activity(): { inFlight: number; watches: number; lastActivity: number; events: number; requests: number }
+  /** Lets streams that follow simulated time (logs -f, exec) send what the clock's last move produced. */
+  poll(): void
   close(): Promise<void>
 }
 
@@ -25,7 +27,13 @@ const status = (code: number, reason: string, message: string) =>
   `${JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code })}\n`
 
 export function startApiServer(cluster: Cluster, opts: { token: string; port?: number }): Promise<ApiServerHandle> {
-  const handler = createRestHandler(cluster.core.api, cluster.core.clock)
+  const handler = createRestHandler(cluster.core.api, cluster.core.clock, {
+    kubelet: (node) => {
+      const k = cluster.core.kubelets.get(node)
+      return k?.isPowered() ? k.runtime : undefined
+    },
+  })
+  const pollers = new Set<() => void>()
   let inFlight = 0
   let watches = 0
   let lastActivity = Date.now()
@@ -55,20 +63,30 @@ export function startApiServer(cluster: Cluster, opts: { token: string; port?: n
       if (!open) return
       open = false
       watches--
-      stop()
+      handle.stop?.()
       touch()
     }
-    const stop = r.stream.start(
+    // A stream may end while it starts (logs -f of a stopped container): stop is not set yet then.
+    const handle: { stop?: () => void } = {}
+    handle.stop = r.stream.start(
       (chunk) => {
         events++
         touch()
         if (open) res.write(chunk)
       },
       () => {
+        // The end of a stream is news to the child too (it may exit now): the pacer must stop.
+        events++
         finish()
         res.end()
       },
     )
+    if (!open) handle.stop()
+    const poll = r.stream.poll?.bind(r.stream)
+    if (poll && open) {
+      pollers.add(poll)
+      res.on('close', () => pollers.delete(poll))
+    }
     res.on('close', finish)
   }
 
@@ -117,6 +135,9 @@ export function startApiServer(cluster: Cluster, opts: { token: string; port?: n
         port,
         caCert: tls.cert,
         activity: () => ({ inFlight, watches, lastActivity, events, requests }),
+        poll: () => {
+          for (const p of [...pollers]) p()
+        },
         close: () =>
           new Promise((done) => {
             server.closeAllConnections()

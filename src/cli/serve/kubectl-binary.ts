@@ -96,7 +96,10 @@ export async function startBinaryRunner(cluster: Cluster, kubectlPath: string, c
           // A child that waits by polling (drain's GET every second): one second passes per poll.
           polledAt = a.requests
           const until = clock.now() + POLL_STEP_MS
-          while (clock.now() < until) clock.advanceTo(Math.min(clock.nextAt() ?? Infinity, until))
+          while (clock.now() < until) {
+            clock.advanceTo(Math.min(clock.nextAt() ?? Infinity, until))
+            server.poll()
+          }
           return
         }
         // After the child was sent events it may be about to stop watching (and exit): give it longer.
@@ -113,6 +116,7 @@ export async function startBinaryRunner(cluster: Cluster, kubectlPath: string, c
         while (server.activity().events === a.events && clock.now() < burstEnd) {
           const next = clock.nextAt() ?? Infinity
           clock.advanceTo(Math.min(next, clock.now() + STEP_MS, burstEnd))
+          server.poll()
         }
       }, 10)
       child.on('error', (e) => {

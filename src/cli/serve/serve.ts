@@ -35,6 +35,7 @@ export async function runServe(opts: ServeOptions): Promise<void> {
   const pacer = setInterval(() => {
     const now = Date.now()
     cluster.advance(Math.max(0, (now - last) * opts.speed))
+    server.poll()
     last = now
   }, PACE_INTERVAL_MS)
   const stop = () => {

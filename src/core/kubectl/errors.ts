@@ -25,6 +25,8 @@ export function formatStatusError(e: StatusError, sourcePrefix?: string): string
   if (s.reason === 'Invalid') return `The request is invalid${s.message ? `: ${s.message}` : ''}`
   if (s.reason === 'Unauthorized') return 'error: You must be logged in to the server (Unauthorized)'
   const msg = sourcePrefix ? `${sourcePrefix}${s.message}` : s.message
+  // A Status without a reason (a proxied transport error) has no parenthesis.
+  if (!s.reason) return `Error from server: ${msg}`
   return `Error from server (${s.reason}): ${msg}`
 }
 

@@ -12,6 +12,7 @@ import { MAX_REQUEST_BODY_BYTES, newNotAcceptable, newPathNotFound, newRequestEn
 import { openAPIV2Doc, openAPIV3Doc, openAPIV3Root } from './openapi'
 import { parseApiPath } from './paths'
 import { handleResource } from './resource'
+import { handlePodLog, type KubeletClient } from './log'
 import { handleReview, isReview, requestUser, requestVerb } from './reviews'
 import { authorizeRequest } from '../authorization/scoped'
 import { checkAccept } from './table'
@@ -28,8 +29,14 @@ function wantsAggregated(accept: string | undefined): boolean {
   return !!accept && accept.split(',').some((p) => p.includes('as=APIGroupDiscoveryList') && p.includes('g=apidiscovery.k8s.io') && /v=v2(;|$)/.test(p.replace(/\s/g, '')))
 }
 
-export function createRestHandler(api: APIServer, clock: Clock): RestHandler {
+/** What the API server reaches beyond its store: kubelets (logs, exec) and metrics-server (top). */
+export interface NodeBackends {
+  kubelet?(node: string): KubeletClient | undefined
+}
+
+export function createRestHandler(api: APIServer, clock: Clock, backends: NodeBackends = {}): RestHandler {
   const ctx = { api, clock }
+  const kubelet = (node: string) => backends.kubelet?.(node)
   const route = (req: RestRequest): RestResponse => {
     if (req.body && utf8Length(req.body) > MAX_REQUEST_BODY_BYTES) throw newRequestEntityTooLarge()
     const method = req.method.toUpperCase()
@@ -87,6 +94,7 @@ export function createRestHandler(api: APIServer, clock: Clock): RestHandler {
         const watch = q.get('watch') === 'true' || q.get('watch') === '1'
         const verb = requestVerb(method, !!p.name, watch)
         authorizeRequest(api, { user, verb, resourceRequest: true, apiGroup: t.group, resource: t.plural, subresource: p.subresource, namespace: p.namespace, name: p.name })
+        if (p.subresource === 'log' && t.plural === 'pods' && !t.group) return handlePodLog(api, clock.now(), kubelet, method, q, p.namespace ?? 'default', p.name!)
         return handleResource(ctx, req, q, t, p)
       }
       default:

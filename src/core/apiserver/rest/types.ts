@@ -19,6 +19,8 @@ export interface RestRequest {
 export interface RestStream {
   /** Starts pushing chunks; returns the function that stops the watch. */
   start(write: (chunk: string) => void, end: () => void): () => void
+  /** Streams that follow simulated time (logs -f): the host calls this after it moves the clock. */
+  poll?(): void
 }
 
 export interface RestResponse {

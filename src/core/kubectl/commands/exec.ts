@@ -10,7 +10,8 @@ import type { KubeObject } from '../../api/types'
 import { newBadRequest } from '../../machinery/errors'
 import { KubectlError, type KubectlContext } from '../context'
 import type { FlagSpec, FlagValues } from '../flags'
-import { streamTimeoutMs, unreachable } from './logs'
+import { streamTimeoutMs } from './logs'
+import { kubeletUnreachable } from '../../apiserver/rest/log'
 import { getObject, podsForObject } from './pod-for-object'
 
 export const execFlags: FlagSpec[] = [
@@ -71,7 +72,7 @@ export function runExec(ctx: KubectlContext, args: string[], flags: FlagValues, 
   const statuses = ((pod.status as { containerStatuses?: ContainerStatus[]; initContainerStatuses?: ContainerStatus[] } | undefined) ?? {})
   const cs = [...(statuses.containerStatuses ?? []), ...(statuses.initContainerStatuses ?? [])].find((c) => c.name === name)
   const kubelet = ctx.kubelet?.(spec.nodeName)
-  if (!kubelet) throw unreachable(pod, `exec/${pod.metadata.namespace}/${pod.metadata.name}/${name}`)
+  if (!kubelet) throw kubeletUnreachable(pod, `exec/${pod.metadata.namespace}/${pod.metadata.name}/${name}`)
   const notFound = new KubectlError(`error: unable to upgrade connection: container not found ("${name}")`)
   if (!cs?.state?.running || !cs.containerID) throw notFound
   const proc = kubelet.exec(cs.containerID, command, { out: (t) => ctx.out(t), err: (t) => ctx.err(t) })

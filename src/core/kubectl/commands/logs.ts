@@ -8,9 +8,10 @@
 import { authorizeRequest } from '../../apiserver/authorization/scoped'
 import type { KubeObject } from '../../api/types'
 import { parseDuration } from '../../machinery/duration'
-import { isStatusError, newBadRequest } from '../../machinery/errors'
+import { isStatusError } from '../../machinery/errors'
+import { openPodLog, type PodLogOptions, type PodLogReader } from '../../apiserver/rest/log'
 import { parseTime } from '../../machinery/time'
-import { KubectlError, type KubectlContext, type KubeletConnection } from '../context'
+import { KubectlError, type KubectlContext } from '../context'
 import type { FlagSpec, FlagValues } from '../flags'
 import { getObject, podsForObject } from './pod-for-object'
 
@@ -48,45 +49,6 @@ function usageError(msg: string): KubectlError {
   return new KubectlError(`error: ${msg}\nSee 'kubectl logs -h' for help and examples`)
 }
 
-/** RFC 3339 with the fraction Go's RFC3339Nano prints (trailing zeros dropped). */
-export function rfc3339Nano(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.?0+Z$/, 'Z')
-}
-
-interface ContainerStatus {
-  name: string
-  containerID?: string
-  state?: { waiting?: { reason?: string }; running?: object; terminated?: { containerID?: string } }
-  lastState?: { terminated?: { containerID?: string } }
-}
-
-/** The kubelet's choice of container instance, or its refusal (BadRequest through the API). */
-export function logContainerID(pod: KubeObject, container: string, previous: boolean): string {
-  const st = (pod.status ?? {}) as { containerStatuses?: ContainerStatus[]; initContainerStatuses?: ContainerStatus[] }
-  const podName = pod.metadata.name
-  const cs = [...(st.containerStatuses ?? []), ...(st.initContainerStatuses ?? [])].find((c) => c.name === container)
-  if (!cs) throw newBadRequest(`container "${container}" in pod "${podName}" is not available`)
-  const last = cs.lastState?.terminated
-  const state = cs.state ?? {}
-  if (previous) {
-    if (!last?.containerID) throw newBadRequest(`previous terminated container "${container}" in pod "${podName}" not found`)
-    return last.containerID
-  }
-  if (state.running) return cs.containerID!
-  if (state.terminated) {
-    const id = state.terminated.containerID || last?.containerID
-    if (!id) throw newBadRequest(`container "${container}" in pod "${podName}" is terminated`)
-    return id
-  }
-  if (last) {
-    if (!last.containerID) throw newBadRequest(`container "${container}" in pod "${podName}" is terminated`)
-    return last.containerID
-  }
-  const reason = state.waiting?.reason ?? ''
-  const why = reason === 'ErrImagePull' ? "image can't be pulled" : reason === 'ImagePullBackOff' ? 'trying and failing to pull image' : reason
-  throw newBadRequest(`container "${container}" in pod "${podName}" is waiting to start: ${why}`)
-}
-
 interface PodSpecLike {
   nodeName?: string
   containers: { name: string }[]
@@ -114,11 +76,6 @@ function chooseContainers(ctx: KubectlContext, pod: KubeObject, wanted: string, 
   }
   if (![...spec.containers, ...(spec.initContainers ?? [])].some((c) => c.name === name)) throw new KubectlError(`error: container ${name} is not valid for pod ${pod.metadata.name}`)
   return [name]
-}
-
-export function unreachable(pod: KubeObject, path: string): KubectlError {
-  const ip = (pod.status as { hostIP?: string } | undefined)?.hostIP ?? ''
-  return new KubectlError(`Error from server: Get "https://${ip}:10250/${path}": dial tcp ${ip}:10250: connect: no route to host`)
 }
 
 export function runLogs(ctx: KubectlContext, args: string[], flags: FlagValues): number {
@@ -153,39 +110,47 @@ export function runLogs(ctx: KubectlContext, args: string[], flags: FlagValues):
     if (!flags['all-pods']) pods = pods.slice(0, 1)
   }
   const prefixAll = !!flags.prefix || !!flags['all-pods']
-  const since = flags['since-time'] ? parseTime(String(flags['since-time'])) : sinceMs ? ctx.clock.now() - sinceMs : undefined
-  const streams: { prefix: string; kubelet: KubeletConnection; id: string; printed: number }[] = []
-  const print = (s: (typeof streams)[number], first: boolean) => {
-    const lines = s.kubelet.containerLogs(s.id, first ? { tailLines: tail >= 0 ? tail : undefined, sinceMs: since } : {})
-    const fresh = first ? lines : lines.slice(s.printed)
-    s.printed = first ? s.kubelet.containerLogs(s.id, {}).length : s.printed + fresh.length
-    for (const l of fresh) ctx.out(`${s.prefix}${flags.timestamps ? `${rfc3339Nano(l.t)} ` : ''}${l.text}\n`)
+  // The query kubectl builds: --since rounded to whole seconds (at least 1), --tail when not -1.
+  const opts: PodLogOptions = {
+    container: '',
+    previous: !!flags.previous,
+    follow: !!flags.follow,
+    timestamps: !!flags.timestamps,
+    tailLines: tail >= 0 ? tail : undefined,
+    sinceSeconds: sinceMs ? Math.max(1, Math.round(sinceMs / 1000)) : undefined,
+    sinceTime: flags['since-time'] ? parseTime(String(flags['since-time'])) : undefined,
+    limitBytes: (flags['limit-bytes'] as number) || undefined,
   }
+  const kubelet = (node: string) => ctx.kubelet?.(node)
+  const streams: { prefix: string; reader: PodLogReader }[] = []
+  // --prefix goes before every line, empty ones included, as kubectl's prefixing writer does.
+  const print = (prefix: string, text: string) => text && ctx.out(prefix ? text.split(/(?<=\n)/).map((l) => prefix + l).join('') : text)
   // Requests are read one after another; the first refusal ends the command (unless --ignore-errors).
   for (const pod of pods) {
     for (const name of chooseContainers(ctx, pod, container, !!flags['all-containers'], !!flags.selector)) {
       // GET pods/log is authorized on its own: reading a pod does not grant its logs.
       authorizeRequest(ctx.api, { user: ctx.user, verb: 'get', resourceRequest: true, apiGroup: '', resource: 'pods', subresource: 'log', namespace: pod.metadata.namespace, name: pod.metadata.name })
-      const node = (pod.spec as PodSpecLike).nodeName
-      if (!node) continue // Not scheduled: the API server has no kubelet to ask and answers nothing.
       try {
-        const id = logContainerID(pod, name, !!flags.previous)
-        const kubelet = ctx.kubelet?.(node)
-        if (!kubelet) throw unreachable(pod, `containerLogs/${pod.metadata.namespace}/${pod.metadata.name}/${name}`)
-        const s = { prefix: prefixAll ? `[pod/${pod.metadata.name}/${name}] ` : '', kubelet, id, printed: 0 }
-        streams.push(s)
-        print(s, true)
+        const reader = openPodLog(pod, { ...opts, container: name }, ctx.clock.now(), kubelet)
+        if (!reader) continue // Not scheduled: the API server answers an empty body.
+        const prefix = prefixAll ? `[pod/${pod.metadata.name}/${name}] ` : ''
+        streams.push({ prefix, reader })
+        print(prefix, reader.initial)
       } catch (e) {
         if (!flags['ignore-errors']) throw e
         ctx.out(`error: ${e instanceof Error ? e.message.replace(/^error: /, '') : String(e)}\n`)
       }
     }
   }
-  if (flags.follow && !flags.previous) {
-    const live = () => streams.filter((s) => s.kubelet.isRunning(s.id))
+  if (opts.follow) {
+    const live = new Set(streams)
     ctx.waitFor(() => {
-      for (const s of streams) print(s, false)
-      return live().length === 0
+      for (const s of [...live]) {
+        const { text, ended } = s.reader.poll()
+        print(s.prefix, text)
+        if (ended) live.delete(s)
+      }
+      return live.size === 0
     }, streamTimeoutMs(flags))
   }
   return 0

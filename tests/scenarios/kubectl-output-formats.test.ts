@@ -33,3 +33,15 @@ describe('kubectl get -o jsonpath', () => {
     })
   })
 })
+
+describe('kubectl get -o custom-columns', () => {
+  it('prints the chosen fields as a table, <none> where a field is missing', () => {
+    const c = createCluster({ seed: 1, workers: 1 })
+    c.kubectl('create deployment web --image=nginx --replicas=2')
+    c.advance('20s')
+    expect(c.kubectl('get deploy -o custom-columns=NAME:.metadata.name,READY:.status.readyReplicas,PAUSED:.spec.paused').stdout).toBe(
+      'NAME   READY   PAUSED\nweb    2       <none>\n',
+    )
+    expect(c.kubectl('get deploy -o custom-columns=NAME')).toMatchObject({ stderr: 'error: unexpected custom-columns spec: NAME, expected <header>:<json-path-expr>\n', exitCode: 1 })
+  })
+})

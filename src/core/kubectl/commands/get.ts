@@ -8,8 +8,9 @@ import { KubectlError, type KubectlContext } from '../context'
 import { formatError } from '../errors'
 import type { FlagSpec, FlagValues } from '../flags'
 import { toGoJSON, toGoYaml } from '../printers/go-yaml'
+import { customColumnsPrinterFor, isCustomColumnsFormat } from '../printers/custom-columns'
 import { isJSONPathFormat, jsonPathPrinterFor, templateFlags } from '../printers/jsonpath/flags'
-import { PrinterError, type JSONPathPrinter } from '../printers/jsonpath/printer'
+import { PrinterError } from '../printers/jsonpath/printer'
 import { sortObjects } from '../printers/sort-by'
 import { renderColumns } from '../printers/table-writer'
 import { parseResourceArgs, refName, type ResourceSelection } from '../resource-args'
@@ -78,18 +79,23 @@ export function runGet(ctx: KubectlContext, args: string[], flags: FlagValues): 
   if (sortBy) for (const f of found) f.objs = sortObjects(f.objs, sortBy)
   const total = found.reduce((n, f) => n + f.objs.length, 0)
   // Generic printers (printGeneric upstream) get one object, or a List of everything found.
-  const generic = output === 'yaml' || output === 'json' || isJSONPathFormat(output)
+  const generic = output === 'yaml' || output === 'json' || isJSONPathFormat(output) || isCustomColumnsFormat(output)
   if (generic) {
     const singleImplied = sels.length === 1 && sels[0]!.names.length === 1
     if (singleImplied && errors.length) throw new KubectlError(errors[0]!)
     // The printer is made only now: a template that does not parse is the one error shown.
-    const jsonPath = isJSONPathFormat(output) ? printerOrFail(() => jsonPathPrinterFor(output, flags, (p) => readText(ctx, p))) : undefined
+    const read = (p: string) => readText(ctx, p)
+    const template = isJSONPathFormat(output)
+      ? printerOrFail(() => jsonPathPrinterFor(output, flags, read))
+      : isCustomColumnsFormat(output)
+        ? printerOrFail(() => customColumnsPrinterFor(output, flags, read))
+        : undefined
     const all = found.flatMap((f) => f.objs).map((o) => forOutput(o, !!flags['show-managed-fields']))
     const single = total === 1 && sels.length === 1 && sels[0]!.names.length === 1
     const value = single ? all[0] : { apiVersion: 'v1', items: all, kind: 'List', metadata: { resourceVersion: '' } }
     if (total > 0 || !sels.some((s) => s.names.length)) {
-      if (jsonPath) {
-        if (!printWith(ctx, jsonPath, value, errors)) exit = 1
+      if (template) {
+        if (!printWith(ctx, template, value, errors)) exit = 1
       } else ctx.out(output === 'yaml' ? toGoYaml(value) : toGoJSON(value))
     }
   } else if (output === 'name') {
@@ -114,18 +120,20 @@ function printerOrFail<T>(make: () => T): T {
   try {
     return make()
   } catch (e) {
-    if (e instanceof PrinterError) throw new KubectlError(`error: ${e.message}`)
+    // Some of kubectl's texts end with their own newline, after which it adds none.
+    if (e instanceof PrinterError) throw new KubectlError(`error: ${e.message.replace(/\n$/, '')}`)
     throw e
   }
 }
 
 /** A template that fails on the object prints nothing; its error joins the others. */
-function printWith(ctx: KubectlContext, printer: JSONPathPrinter, value: unknown, errors: string[]): boolean {
+function printWith(ctx: KubectlContext, printer: { print(obj: unknown): string }, value: unknown, errors: string[]): boolean {
   try {
     ctx.out(printer.print(value))
     return true
   } catch (e) {
     if (!(e instanceof PrinterError)) throw e
+    ctx.out(e.printed)
     // Its text already ends with newlines, and kubectl adds none.
     errors.push(`error: ${e.message.replace(/\n$/, '')}`)
     return false

@@ -9,8 +9,18 @@ import { goFloat, goJSONCompact, goSharpV } from './go-format'
 import { GoFloat, JSONPathExecError, type JPNode } from './nodes'
 import { JSONPathParseError, parseJSONPath } from './parser'
 
-/** A failure already in kubectl's words, without the leading `error: `. */
-export class PrinterError extends Error {}
+/**
+ * A failure already in kubectl's words, without the leading `error: `; `printed` is what the
+ * printer had written before it failed (the custom-columns header, earlier rows).
+ */
+export class PrinterError extends Error {
+  constructor(
+    message: string,
+    readonly printed = '',
+  ) {
+    super(message)
+  }
+}
 
 /** One result as fmt.Fprint shows it (maps and lists as compact JSON). */
 function resultText(v: unknown): string {

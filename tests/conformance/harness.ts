@@ -27,12 +27,38 @@ export function realKubectlAvailable(): boolean {
   return existsSync(REAL_KUBECTL)
 }
 
+/** What a masked client-clock duration is replaced with. */
+const AGE = '<age>'
+/** A duration as kubectl's HumanDuration prints it (10s, 5m30s, 694d, 2y3d...). */
+const DURATION = /^(?:\d+[smhdy])+$/
+
 /**
- * The one allowed difference: durations real kubectl computes from the local wall clock
- * (none in the scripts so far: every AGE in a get comes from the server's Table).
+ * The one allowed difference: durations real kubectl computes from its own machine's clock
+ * (time.Now()) rather than the server's; the engine's clock starts at 2025-01-01, so these
+ * differ by the real date. Every AGE in `get` comes from the server's Table and is compared.
+ * Masked, and only these (each a column of a describe table, found by its header):
+ * - describe's `Events:` table, column Age (DescribeEvents: translateTimestampSince of the
+ *   event's first/last timestamps), in `<age>` and `<age> (xN over <age>)`; the count stays;
+ * - describe node's `Non-terminated Pods:` table, column Age (the pods' creation timestamps).
+ * The columns after a masked one are re-aligned so their width does not leak the duration.
  */
 export function mask(text: string): string {
-  return text
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const header = lines[i]!
+    const events = /^ {2}Type +Reason +Age +From +Message$/.test(header)
+    const pods = /^ {2}Namespace +Name +CPU Requests +CPU Limits +Memory Requests +Memory Limits +Age$/.test(header)
+    if (!events && !pods) continue
+    const start = header.lastIndexOf(' Age') + 1
+    const end = events ? header.indexOf(' From') + 1 : Infinity
+    for (let j = i; j < lines.length && lines[j]!.startsWith('  ') && lines[j]!.length >= start; j++) {
+      const row = lines[j]!
+      const cell = row.slice(start, end).trim()
+      const masked = j <= i + 1 ? cell : cell.split(' ').map((w) => (DURATION.test(w.replace(/\)$/, '')) ? w.replace(/^[^)]+/, AGE) : w)).join(' ')
+      lines[j] = end === Infinity ? row.slice(0, start) + masked : `${row.slice(0, start)}${masked}  ${row.slice(end)}`
+    }
+  }
+  return lines.join('\n')
 }
 
 async function play(source: string, seed: number, makeRunner: (cluster: ReturnType<typeof createCluster>) => Promise<AsyncCommandRunner & { close?(): Promise<void> }>): Promise<CommandOutput[]> {

@@ -49,3 +49,15 @@ export function defaultLimitRange(lr: any): void {
     if (Object.keys(req).length) item.defaultRequest = req
   }
 }
+
+/**
+ * SetDefaults_HorizontalPodAutoscaler (autoscaling/v2): minReplicas 1, and without metrics the
+ * CPU utilization target of 80% (a v1 object without targetCPUUtilizationPercentage gets it too).
+ */
+export function defaultHorizontalPodAutoscaler(hpa: any): void {
+  hpa.spec ??= {}
+  hpa.spec.minReplicas ??= 1
+  if (!Array.isArray(hpa.spec.metrics) || hpa.spec.metrics.length === 0) {
+    hpa.spec.metrics = [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } }]
+  }
+}

@@ -12,7 +12,7 @@ import { serviceStrategy } from './services'
 import { namespaceStrategy, nodeStrategy } from './cluster-scoped'
 import { configMapStrategy, secretStrategy } from './config'
 import { persistentVolumeClaimStrategy, persistentVolumeStrategy } from './storage'
-import { defaultLimitRange, defaultNetworkPolicy, defaultPriorityClass, defaultRoleBinding, defaultStorageClass } from '../../api/defaults/misc'
+import { defaultHorizontalPodAutoscaler, defaultLimitRange, defaultNetworkPolicy, defaultPriorityClass, defaultRoleBinding, defaultStorageClass } from '../../api/defaults/misc'
 
 const DEFAULT: Strategy = { nameRule: 'subdomain' }
 
@@ -42,6 +42,7 @@ const STRATEGIES: Record<string, Strategy> = {
   limitranges: { nameRule: 'subdomain', prepareForCreate: defaultLimitRange, prepareForUpdate: defaultLimitRange },
   'storage.k8s.io/storageclasses': { nameRule: 'subdomain', prepareForCreate: defaultStorageClass, prepareForUpdate: defaultStorageClass },
   'scheduling.k8s.io/priorityclasses': { nameRule: 'subdomain', prepareForCreate: defaultPriorityClass, prepareForUpdate: defaultPriorityClass },
+  'autoscaling/horizontalpodautoscalers': { nameRule: 'subdomain', prepareForCreate: defaultHorizontalPodAutoscaler, prepareForUpdate: defaultHorizontalPodAutoscaler },
 }
 
 export function strategyFor(t: ResourceType): Strategy {

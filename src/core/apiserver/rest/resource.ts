@@ -14,6 +14,7 @@ import type { PrintContext } from '../printers'
 import type { PropagationPolicy } from '../delete'
 import type { FieldValidation } from '../decode-request'
 import { decodeObject, parseJSONBody } from './decode'
+import { fromRequestVersion, toRequestVersion } from './hpa-v1'
 import { patchResource } from './patch'
 import type { ResourcePath } from './paths'
 import { fromScale, toScale } from './scale'
@@ -61,6 +62,8 @@ export function handleResource(ctx: RestContext, req: RestRequest, q: Map<string
   const method = req.method.toUpperCase()
   const table = wantsTable(req.headers.accept)
   const sub = p.subresource
+  // Kinds served in more than one version answer in the version of the request's path.
+  const inVersion = (o: KubeObject) => toRequestVersion(t, p.version, o)
 
   if (!p.name) {
     if (method === 'GET') {
@@ -79,11 +82,11 @@ export function handleResource(ctx: RestContext, req: RestRequest, q: Map<string
       }
       const list = api.list(t, opts)
       if (table) return jsonResponse(200, toTable(t, list.items, printContext(ctx), list.resourceVersion, parseIncludeObject(q.get('includeObject'))))
-      return jsonResponse(200, { kind: `${t.kind}List`, apiVersion: gv, metadata: { resourceVersion: list.resourceVersion }, items: list.items.map(listItem) })
+      return jsonResponse(200, { kind: `${t.kind}List`, apiVersion: gv, metadata: { resourceVersion: list.resourceVersion }, items: list.items.map((o) => listItem(inVersion(o))) })
     }
     if (method === 'POST') {
-      const obj = decodeObject(t, p.version, req.body, ns)
-      return jsonResponse(201, api.create(t, obj, { ...writeOptions(q), namespace: ns }))
+      const obj = fromRequestVersion(t, p.version, decodeObject(t, p.version, req.body, ns))
+      return jsonResponse(201, inVersion(api.create(t, obj, { ...writeOptions(q), namespace: ns })))
     }
     if (method === 'DELETE' && t.verbs.includes('deletecollection')) {
       const list = api.list(t, { namespace: ns, labelSelector: q.get('labelSelector') ?? '', fieldSelector: q.get('fieldSelector') ?? '' })
@@ -119,11 +122,11 @@ export function handleResource(ctx: RestContext, req: RestRequest, q: Map<string
     case 'GET': {
       const obj = current()
       if (table && !sub) return jsonResponse(200, toTable(t, [obj], printContext(ctx), obj.metadata.resourceVersion ?? '', parseIncludeObject(q.get('includeObject'))))
-      return jsonResponse(200, obj)
+      return jsonResponse(200, inVersion(obj))
     }
     case 'PUT': {
-      const obj = decodeObject(t, p.version, req.body, ns, name)
-      return jsonResponse(200, api.update(t, obj, { ...writeOptions(q), subresource: sub === 'status' ? 'status' : undefined }))
+      const obj = fromRequestVersion(t, p.version, decodeObject(t, p.version, req.body, ns, name))
+      return jsonResponse(200, inVersion(api.update(t, obj, { ...writeOptions(q), subresource: sub === 'status' ? 'status' : undefined })))
     }
     case 'PATCH':
       return patchResource(ctx, req, t, p, writeOptions(q))

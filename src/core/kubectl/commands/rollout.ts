@@ -15,7 +15,7 @@ import { parseResourceArgs, refName } from '../resource-args'
 import { runRolloutHistory } from './rollout-history'
 import { runRolloutStatus } from './rollout-status'
 import { runRolloutUndo } from './rollout-undo'
-import { aggregate } from './set'
+import { aggregate } from './set-common'
 
 /** The union of the sub-commands' flags: the dispatcher parses once for the whole verb. */
 export const rolloutFlags: FlagSpec[] = [

@@ -1,7 +1,8 @@
 /**
  * kubectl set image (pkg/cmd/set/set_image.go): change container images in the pod template
  * of a workload, which is what starts a Deployment rollout. `set` has other sub-commands
- * upstream (env, resources, selector, serviceaccount, subject); only image is answered here.
+ * upstream (env, resources, selector, serviceaccount, subject); image and resources
+ * (set-resources.ts) are answered here.
  */
 
 import type { KubeObject } from '../../api/types'
@@ -10,6 +11,8 @@ import { KubectlError, type KubectlContext } from '../context'
 import { formatError } from '../errors'
 import type { FlagSpec, FlagValues } from '../flags'
 import { parseResourceArgs, refName } from '../resource-args'
+import { aggregate, podSpecOf, WITH_POD_SPEC, type Container } from './set-common'
+import { runSetResources } from './set-resources'
 
 export const setFlags: FlagSpec[] = [
   { name: 'all', type: 'bool', default: false },
@@ -20,28 +23,11 @@ export const setFlags: FlagSpec[] = [
   { name: 'output', short: 'o', type: 'string', default: '' },
   { name: 'dry-run', type: 'string', default: 'none' },
   { name: 'field-manager', type: 'string', default: 'kubectl-set' },
+  // set resources
+  { name: 'containers', short: 'c', type: 'string', default: '*' },
+  { name: 'limits', type: 'string', default: '' },
+  { name: 'requests', type: 'string', default: '' },
 ]
-
-interface Container {
-  name: string
-  image?: string
-}
-interface PodSpecLike {
-  containers?: Container[]
-  initContainers?: Container[]
-}
-
-/** Where each kind keeps its pod spec (polymorphichelpers.updatePodSpecForObject). */
-function podSpecOf(obj: KubeObject): PodSpecLike | undefined {
-  const spec = obj.spec as Record<string, unknown> | undefined
-  if (!spec) return undefined
-  if (obj.kind === 'Pod') return spec as PodSpecLike
-  if (obj.kind === 'CronJob') {
-    const jt = spec.jobTemplate as { spec?: { template?: { spec?: PodSpecLike } } } | undefined
-    return jt?.spec?.template?.spec
-  }
-  return (spec.template as { spec?: PodSpecLike } | undefined)?.spec
-}
 
 /** `kubectl set` alone, as kubectl v1.31 words it. */
 const SET_HELP = [
@@ -64,8 +50,6 @@ const SET_HELP = [
   'Use "kubectl options" for a list of global command-line options (applies to all commands).'
 ].join('\n')
 
-const WITH_POD_SPEC = new Set(['Pod', 'ReplicationController', 'Deployment', 'DaemonSet', 'ReplicaSet', 'StatefulSet', 'Job', 'CronJob'])
-
 /** setImage: `*` matches every container; returns whether one was found. */
 function setImage(containers: Container[] | undefined, name: string, image: string): boolean {
   let found = false
@@ -80,8 +64,9 @@ function setImage(containers: Container[] | undefined, name: string, image: stri
 
 export function runSet(ctx: KubectlContext, args: string[], flags: FlagValues): number {
   const sub = args[0]
+  if (sub === 'resources') return runSetResources(ctx, args.slice(1), flags)
   if (sub !== 'image') {
-    if (sub && ['env', 'resources', 'selector', 'serviceaccount', 'subject'].includes(sub)) {
+    if (sub && ['env', 'selector', 'serviceaccount', 'subject'].includes(sub)) {
       throw new KubectlError(`error: "kubectl set ${sub}" is not available in this playground yet`)
     }
     // Without a sub-command cobra prints the help on stderr and kubectl exits 1.
@@ -160,11 +145,3 @@ function listNames(ctx: KubectlContext, t: Parameters<KubectlContext['api']['lis
   return ctx.api.list(t, { namespace: ctx.namespace, labelSelector: selector || undefined }).items.map((o) => o.metadata.name!)
 }
 
-/**
- * An aggregate error as cmdutil.CheckErr prints it: a single error gets the `error: ` prefix
- * it lacks; several are printed one a line as they are (MultipleErrors with no prefix).
- */
-export function aggregate(msgs: string[]): string {
-  if (msgs.length === 1) return msgs[0]!.startsWith('error: ') ? msgs[0]! : `error: ${msgs[0]!}`
-  return msgs.join('\n')
-}

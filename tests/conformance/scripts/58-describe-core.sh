@@ -18,15 +18,17 @@ metadata:
   name: limits
 spec:
   limits:
+  # One resource per item: kubectl walks a Go map of resource names, in random order.
   - type: Container
     default:
       cpu: 200m
-      memory: 128Mi
     defaultRequest:
       cpu: 100m
-      memory: 64Mi
     max:
       cpu: "1"
+  - type: Pod
+    max:
+      memory: 1Gi
 ---
 apiVersion: v1
 kind: Service

@@ -56,8 +56,8 @@ metadata:
   name: cfg
   labels:
     team: a
+# One key per map below: kubectl prints data and binaryData in Go map order (random).
 data:
-  a: "1"
   b: |
     two
     lines
@@ -70,17 +70,15 @@ metadata:
   name: creds
 type: Opaque
 stringData:
-  user: admin
   pass: s3cret
 ---
 apiVersion: v1
 kind: Secret
 metadata:
-  name: tls
-type: kubernetes.io/tls
+  name: basic
+type: kubernetes.io/basic-auth
 data:
-  tls.crt: Y2VydA==
-  tls.key: a2V5
+  username: YWRtaW4=
 ---
 apiVersion: v1
 kind: ServiceAccount
@@ -89,7 +87,7 @@ metadata:
 secrets:
 - name: creds
 imagePullSecrets:
-- name: tls
+- name: basic
 EOF
 kubectl create deployment web --image=nginx --replicas=2 --port=80 -n dev
 kubectl expose deployment web -n dev --type=NodePort --port=8080 --target-port=80

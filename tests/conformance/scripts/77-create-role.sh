@@ -1,5 +1,5 @@
 # kubectl create role / clusterrole: rules grouped by API group, resource names, URLs, errors.
-kubectl create namespace dev
+kubectl create namespace dev -o json
 kubectl create role pod-reader --verb=get,list --verb=watch --resource=pods,deployments.apps,pods/log --resource-name=a --dry-run=client -o yaml
 kubectl create role pod-reader --verb=get --verb=get --resource=po,deploy,rs.apps,jobs.batch/status -n dev -o json --dry-run=client
 kubectl create role pod-reader --verb=get,list,watch --resource=pods -n dev
@@ -31,3 +31,4 @@ kubectl create rolebinding rb --clusterrole=view --user=a --serviceaccount=dev:b
 kubectl create rolebinding rb --clusterrole=view --group=g --dry-run=client -o yaml
 kubectl create deployment web --image=nginx --port=80 --dry-run=client -o json
 kubectl create namespace other --dry-run=client -o json
+kubectl create deployment web --image=nginx -n dev -o json

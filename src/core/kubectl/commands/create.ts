@@ -49,10 +49,10 @@ export function deploymentFor(name: string, images: string[], replicas: number, 
   }
 }
 
-function emit(ctx: KubectlContext, obj: KubeObject, output: string, ref: string, dryRun: string): void {
+/** `typed`: a generator's object (kubectl holds a Go struct), not one read from a file (a map). */
+function emit(ctx: KubectlContext, obj: KubeObject, output: string, ref: string, dryRun: string, typed = true): void {
   if (output === 'yaml') ctx.out(toGoYaml(obj))
-  // kubectl prints its own typed object on a client dry run, the server's map otherwise.
-  else if (output === 'json') ctx.out(dryRun === 'client' ? toTypedGoJSON(obj) : toGoJSON(obj))
+  else if (output === 'json') ctx.out(typed ? toTypedGoJSON(obj) : toGoJSON(obj))
   else if (output === 'name') ctx.out(`${ref}\n`)
   else ctx.out(`${ref} created${dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''}\n`)
 }
@@ -73,7 +73,7 @@ export function runCreate(ctx: KubectlContext, args: string[], flags: FlagValues
       try {
         const t = resolveForDoc(ctx, doc)
         const created = ctx.api.create(t, doc.object, { namespace: doc.object.metadata?.namespace || ctx.namespace, dryRun: dryRun !== 'none', user: ctx.user, fieldValidation: fieldValidationFor(flags.validate), warnings: warn(ctx) })
-        emit(ctx, created, output, refName(t, created.metadata.name!), dryRun)
+        emit(ctx, created, output, refName(t, created.metadata.name!), dryRun, false)
       } catch (e) {
         if (e instanceof ManifestError) stopped.add(doc.source)
         errors.push(e instanceof KubectlError || e instanceof ManifestError ? e.message : formatError(e, `error when creating "${doc.source}": `))

@@ -7,7 +7,7 @@
 import type { KubeObject } from '../../api/types'
 import { KubectlError, type KubectlContext } from '../context'
 import type { FlagSpec, FlagValues } from '../flags'
-import { toGoJSON, toGoYaml } from '../printers/go-yaml'
+import { toGoYaml, toTypedGoJSON } from '../printers/go-yaml'
 import { lookupType } from '../resource-args'
 import { parsePairs } from './annotate'
 import { dryRunSuffix } from './targets'
@@ -86,11 +86,6 @@ function podFor(name: string, flags: FlagValues, args: string[]): KubeObject {
   return { kind: 'Pod', apiVersion: 'v1', metadata, spec, status: {} } as unknown as KubeObject
 }
 
-/** encoding/json of a typed object: fields in struct order, as built above. */
-function structJSON(obj: KubeObject): string {
-  return `${JSON.stringify(obj, null, 4).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')}\n`
-}
-
 function create(ctx: KubectlContext, plural: string, obj: KubeObject, flags: FlagValues): KubeObject {
   const dryRun = String(flags['dry-run'])
   if (dryRun === 'client') {
@@ -102,7 +97,8 @@ function create(ctx: KubectlContext, plural: string, obj: KubeObject, flags: Fla
 
 function print(ctx: KubectlContext, obj: KubeObject, resource: string, output: string, dryRun: string): void {
   if (output === 'yaml') ctx.out(toGoYaml(obj))
-  else if (output === 'json') ctx.out(dryRun === 'client' ? structJSON(obj) : toGoJSON(obj))
+  // kubectl run holds a typed Pod, whether built here or returned by the server.
+  else if (output === 'json') ctx.out(toTypedGoJSON(obj))
   else if (output === 'name') ctx.out(`${resource}/${obj.metadata.name}\n`)
   else ctx.out(`${resource}/${obj.metadata.name} created${dryRunSuffix(dryRun)}\n`)
 }

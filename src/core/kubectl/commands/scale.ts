@@ -5,6 +5,7 @@ import { KubectlError, type KubectlContext } from '../context'
 import { isStatusError } from '../../machinery/errors'
 import { formatError } from '../errors'
 import type { FlagSpec, FlagValues } from '../flags'
+import { toGoJSON, toGoYaml } from '../printers/go-yaml'
 import { parseResourceArgs, refName } from '../resource-args'
 
 export const scaleFlags: FlagSpec[] = [
@@ -47,10 +48,18 @@ export function runScale(ctx: KubectlContext, args: string[], flags: FlagValues)
         const spec = obj.spec as { replicas?: number }
         const cur = flags['current-replicas'] as number
         if (cur >= 0 && (spec.replicas ?? 1) !== cur) throw new KubectlError(`error: Expected replicas to be ${cur}, was ${spec.replicas ?? 1}`)
-        const next = clone(obj)
-        ;(next.spec as { replicas: number }).replicas = replicas
-        ctx.api.update(sel.type, next, { user: ctx.user })
-        ctx.out(`${refName(sel.type, name)} scaled\n`)
+        const dryRun = String(flags['dry-run'])
+        if (dryRun !== 'client') {
+          const next = clone(obj)
+          ;(next.spec as { replicas: number }).replicas = replicas
+          ctx.api.update(sel.type, next, { user: ctx.user, dryRun: dryRun === 'server' })
+        }
+        // Upstream prints the object as the builder fetched it, before the scale.
+        const output = String(flags.output ?? '')
+        if (output === 'json') ctx.out(toGoJSON(obj))
+        else if (output === 'yaml') ctx.out(toGoYaml(obj))
+        else if (output === 'name') ctx.out(`${refName(sel.type, name)}\n`)
+        else ctx.out(`${refName(sel.type, name)} scaled${dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''}\n`)
       } catch (e) {
         ctx.err(`${e instanceof KubectlError ? e.message : formatError(e)}\n`)
         exit = 1

@@ -4,6 +4,8 @@
  * multi-line strings as literal blocks, long plain strings folded at 80 columns.
  */
 
+import { inGoFieldOrder } from '../../api/schema/go-field-order'
+
 const RESERVED = /^(~|null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/
 const NUMBERISH = /^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$|^0x[0-9a-fA-F_]+$|^0o?[0-7_]+$|^0b[01_]+$/
 const TIMESTAMP = /^\d{4}-\d\d?-\d\d?([Tt ]|\s+)\d\d?:\d\d:\d\d(\.\d*)?(\s*(Z|[-+]\d\d?(:\d\d)?))?$|^\d{4}-\d\d-\d\d$/
@@ -131,12 +133,11 @@ export function toGoYaml(value: unknown): string {
 
 /** encoding/json MarshalIndent with 4 spaces; Go escapes <, > and & in strings. */
 /**
- * -o json of an object kubectl built itself (a generator's --dry-run=client result): Go's
- * encoding/json writes a typed struct in field order, so callers build objects in that order
- * and it is kept here; undefined fields are dropped as omitempty would.
+ * -o json of a typed object (a generator's --dry-run=client result, or what kubectl's typed
+ * client got back from a create): Go's encoding/json writes struct fields in declaration order.
  */
 export function toTypedGoJSON(value: unknown): string {
-  return `${escapeGoJSON(JSON.stringify(value, null, 4))}\n`
+  return `${escapeGoJSON(JSON.stringify(inGoFieldOrder(value), null, 4))}\n`
 }
 
 const escapeGoJSON = (text: string): string => text.replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')

@@ -22,6 +22,7 @@ import { ResourceRegistry } from './registry'
 import type { Strategy, StrategyContext } from './strategy'
 import { strategyFor } from './registry/index'
 import { deleteObject, type DeleteOptions } from './delete'
+import { evictPod, type EvictionOptions } from './registry/eviction'
 import { decodeRequest, type FieldValidation } from './decode-request'
 import { RBACAuthorizer } from './authorization/rbac'
 
@@ -252,6 +253,11 @@ export class APIServer {
   /** Delete with grace period, finalizers and propagation policy (see delete.ts). */
   delete(t: ResourceType, namespace: string | undefined, name: string, opts: DeleteOptions & WriteOptions = {}): KubeObject {
     return deleteObject(this, t, t.namespaced ? namespace || 'default' : undefined, name, opts, this.ctx)
+  }
+
+  /** pods/eviction: a delete that honours PodDisruptionBudgets (registry/eviction.ts). */
+  evict(namespace: string, name: string, opts: EvictionOptions = {}): void {
+    evictPod(this, namespace, name, opts)
   }
 
   /** pods/binding: the scheduler's write. Sets spec.nodeName and the PodScheduled condition. */

@@ -25,6 +25,7 @@ import { TTLAfterFinishedController } from '../controllers/job/ttl-after-finishe
 import { NamespaceController } from '../controllers/namespace/namespace-controller'
 import { NodeLifecycleController } from '../controllers/node-lifecycle/node-lifecycle-controller'
 import { TaintEvictionController } from '../controllers/taint-eviction/taint-eviction-controller'
+import { DisruptionController } from '../controllers/disruption/disruption'
 import { ReplicaSetController } from '../controllers/replicaset/replica-set'
 import { ServiceAccountsController } from '../controllers/serviceaccount/serviceaccounts-controller'
 import { StatefulSetController } from '../controllers/statefulset/stateful-set'
@@ -97,6 +98,7 @@ export class ClusterCore {
     new StatefulSetController(this.ctx)
     new NodeLifecycleController(this.ctx)
     new TaintEvictionController(this.ctx)
+    new DisruptionController(this.ctx)
     new PersistentVolumeController(this.ctx)
     new LocalPathProvisioner(this.ctx)
     new FirstConsumerBinder(this.ctx)

@@ -14,6 +14,7 @@ import { authFlags, runAuth } from './commands/auth'
 import { cordonFlags, runCordon, runUncordon } from './commands/cordon'
 import { createFlags, runCreate } from './commands/create'
 import { deleteFlags, runDelete } from './commands/delete'
+import { drainFlags, runDrain } from './commands/drain'
 import { execFlags, runExec } from './commands/exec'
 import { exposeFlags, runExpose } from './commands/expose'
 import { describeFlags, runDescribe } from './describe/command'
@@ -59,6 +60,7 @@ export const COMMANDS: Record<string, Command> = {
   taint: { flags: taintFlags, run: runTaint },
   cordon: { flags: cordonFlags, run: runCordon },
   uncordon: { flags: cordonFlags, run: runUncordon },
+  drain: { flags: drainFlags, run: runDrain },
   run: { flags: runFlags, run: runRun },
   expose: { flags: exposeFlags, run: runExpose },
   'api-resources': { flags: apiResourcesFlags, run: runAPIResources },
@@ -73,7 +75,7 @@ export function registerCommand(name: string, cmd: Command): void {
 /** Real kubectl verbs the playground does not answer yet: a clear error, not a crash. */
 const KNOWN_VERBS = [
   'attach', 'auth', 'certificate', 'cluster-info', 'completion', 'config', 'cp',
-  'debug', 'diff', 'drain', 'edit', 'events', 'explain', 'kustomize', 'patch', 'plugin', 'port-forward',
+  'debug', 'diff', 'edit', 'events', 'explain', 'kustomize', 'patch', 'plugin', 'port-forward',
   'proxy', 'replace', 'rollout', 'set', 'wait',
 ]
 

@@ -53,6 +53,10 @@ export function authorizedAPI(api: APIServer, user: User): APIServer {
       check(attrs(user, t, verb, body.metadata?.namespace, body.metadata?.name, opts.subresource))
       return api.update(t, body, { ...opts, user })
     },
+    evict: (ns, name, opts = {}) => {
+      check(attrs(user, api.registry.forGroupResource('', 'pods')!, 'create', ns, name, 'eviction'))
+      return api.evict(ns, name, { ...opts, user })
+    },
     delete: (t, ns, name, opts = {}) => (check(attrs(user, t, 'delete', ns, name)), api.delete(t, ns, name, { ...opts, user })),
   }
   return new Proxy(api, {

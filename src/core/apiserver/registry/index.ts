@@ -13,6 +13,7 @@ import { namespaceStrategy, nodeStrategy } from './cluster-scoped'
 import { configMapStrategy, secretStrategy } from './config'
 import { persistentVolumeClaimStrategy, persistentVolumeStrategy } from './storage'
 import { defaultHorizontalPodAutoscaler, defaultLimitRange, defaultNetworkPolicy, defaultPriorityClass, defaultRoleBinding, defaultStorageClass } from '../../api/defaults/misc'
+import { podDisruptionBudgetStrategy } from './policy'
 
 const DEFAULT: Strategy = { nameRule: 'subdomain' }
 
@@ -32,6 +33,7 @@ const STRATEGIES: Record<string, Strategy> = {
   'apps/statefulsets': statefulSetStrategy,
   'batch/jobs': jobStrategy,
   'batch/cronjobs': cronJobStrategy,
+  'policy/poddisruptionbudgets': podDisruptionBudgetStrategy,
   events: { nameRule: 'none' },
   'events.k8s.io/events': { nameRule: 'none' },
   'rbac.authorization.k8s.io/roles': { nameRule: 'none' },

@@ -106,7 +106,13 @@ export function createRestHandler(api: APIServer, clock: Clock, backends: NodeBa
       try {
         return route(req)
       } catch (e) {
-        if (isStatusError(e)) return jsonResponse(e.code, e.status)
+        if (isStatusError(e)) {
+          const res = jsonResponse(e.code, e.status)
+          // ErrorNegotiated: a suggested wait becomes Retry-After (client-go then retries by itself).
+          const retry = e.status.details?.retryAfterSeconds
+          if (retry) res.headers['Retry-After'] = String(retry)
+          return res
+        }
         const err = newInternalError(e instanceof Error ? e.message : String(e))
         return jsonResponse(500, err.status)
       }

@@ -7,7 +7,7 @@
 import type { ResourceType } from '../../api/resources'
 import { storageKey } from '../../api/resources'
 import type { KubeObject } from '../../api/types'
-import { newMethodNotAllowed } from '../../machinery/errors'
+import { newBadRequest, newMethodNotAllowed } from '../../machinery/errors'
 import { ADMIN_USER, type APIServer, type WriteOptions } from '../server'
 import type { Clock } from '../../sim/clock'
 import type { PrintContext } from '../printers'
@@ -112,10 +112,12 @@ export function handleResource(ctx: RestContext, req: RestRequest, q: Map<string
     return jsonResponse(201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 })
   }
   if (sub === 'eviction' && method === 'POST') {
-    // The Eviction API, simplified: the pod is deleted with the eviction's options.
-    // PodDisruptionBudgets are not consulted yet (kubectl drain's 429s never happen).
-    const eviction = parseJSONBody(req.body) as { deleteOptions?: { gracePeriodSeconds?: number } }
-    api.delete(t, ns, name, { gracePeriodSeconds: eviction.deleteOptions?.gracePeriodSeconds, user: ADMIN_USER })
+    // policy/v1 (or v1beta1) Eviction: its deleteOptions, with the request's dryRun.
+    const eviction = parseJSONBody(req.body) as { metadata?: { name?: string }; deleteOptions?: { gracePeriodSeconds?: number; dryRun?: string[]; preconditions?: { uid?: string; resourceVersion?: string } } }
+    if (eviction.metadata?.name !== undefined && eviction.metadata.name !== name) throw newBadRequest('name in URL does not match name in Eviction object')
+    const d = eviction.deleteOptions ?? {}
+    const dryRun = (d.dryRun ?? []).includes('All') || q.get('dryRun') === 'All'
+    api.evict(ns ?? 'default', name, { gracePeriodSeconds: d.gracePeriodSeconds, preconditions: d.preconditions, dryRun, user: ADMIN_USER })
     return jsonResponse(201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 })
   }
   switch (method) {

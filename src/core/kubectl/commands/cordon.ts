@@ -21,6 +21,34 @@ function printNode(ctx: KubectlContext, node: KubeObject, operation: string, dry
   ctx.out(`node/${node.metadata.name} ${operation}${dryRunSuffix(dryRun)}\n`)
 }
 
+/** RunCordonOrUncordon over nodes already fetched (drain cordons with it too). */
+export function runCordonOrUncordon(ctx: KubectlContext, nodes: KubeObject[], desired: boolean, dryRun: string): void {
+  const verb = desired ? 'cordon' : 'uncordon'
+  const nodeType = lookupType(ctx.api, 'nodes')
+  for (const node of nodes) {
+    const unschedulable = !!(node.spec as { unschedulable?: boolean } | undefined)?.unschedulable
+    if (unschedulable === desired) {
+      printNode(ctx, node, desired ? 'already cordoned' : 'already uncordoned', dryRun)
+      continue
+    }
+    if (dryRun !== 'client') {
+      const next = clone(node)
+      const spec = (next.spec ?? {}) as { unschedulable?: boolean }
+      if (desired) spec.unschedulable = true
+      else delete spec.unschedulable
+      next.spec = spec
+      try {
+        ctx.api.update(nodeType, next, { user: ctx.user, dryRun: dryRun === 'server' })
+      } catch (e) {
+        if (!isStatusError(e)) throw e
+        ctx.err(`error: unable to ${verb} node ${JSON.stringify(node.metadata.name)}: ${formatError(e).replace(/^error: /, '')}\n`)
+        continue
+      }
+    }
+    printNode(ctx, node, desired ? 'cordoned' : 'uncordoned', dryRun)
+  }
+}
+
 function cordonOrUncordon(desired: boolean) {
   const verb = desired ? 'cordon' : 'uncordon'
   return (ctx: KubectlContext, args: string[], flags: FlagValues): number => {
@@ -31,28 +59,7 @@ function cordonOrUncordon(desired: boolean) {
     const nodes: KubeObject[] = args.length
       ? args.map((name) => ctx.api.get(nodeType, undefined, name))
       : ctx.api.list(nodeType, { labelSelector: selector }).items
-    for (const node of nodes) {
-      const unschedulable = !!(node.spec as { unschedulable?: boolean } | undefined)?.unschedulable
-      if (unschedulable === desired) {
-        printNode(ctx, node, desired ? 'already cordoned' : 'already uncordoned', dryRun)
-        continue
-      }
-      if (dryRun !== 'client') {
-        const next = clone(node)
-        const spec = (next.spec ?? {}) as { unschedulable?: boolean }
-        if (desired) spec.unschedulable = true
-        else delete spec.unschedulable
-        next.spec = spec
-        try {
-          ctx.api.update(nodeType, next, { user: ctx.user, dryRun: dryRun === 'server' })
-        } catch (e) {
-          if (!isStatusError(e)) throw e
-          ctx.err(`error: unable to ${verb} node ${JSON.stringify(node.metadata.name)}: ${formatError(e).replace(/^error: /, '')}\n`)
-          continue
-        }
-      }
-      printNode(ctx, node, desired ? 'cordoned' : 'uncordoned', dryRun)
-    }
+    runCordonOrUncordon(ctx, nodes, desired, dryRun)
     return 0
   }
 }

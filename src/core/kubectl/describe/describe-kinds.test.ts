@@ -142,9 +142,13 @@ describe('kubectl describe: RBAC, ingress, PDB, PV, endpoints, service account',
         'Status:',
         '    Allowed disruptions:  0',
         '    Current:              0',
-        '    Desired:              0',
+        '    Desired:              2',
         '    Total:                0',
-        'Events:                   <none>',
+        // The disruption controller found no pods, on creation and again after its status write.
+        'Events:',
+        '  Type    Reason  Age                From               Message',
+        '  ----    ------  ----               ----               -------',
+        '  Normal  NoPods  30s (x2 over 30s)  controllermanager  No matching pods found',
       ),
     )
     expect(c.kubectl('describe pv pv-1').stdout).toBe(

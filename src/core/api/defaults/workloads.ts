@@ -81,10 +81,14 @@ export function defaultJob(job: any): void {
   // A Job's pods must not restart forever: defaulting leaves restartPolicy for validation to reject.
   if (s.completions === undefined && s.parallelism === undefined) s.completions = 1
   s.parallelism ??= 1
-  s.backoffLimit ??= 6
+  // With a per-index limit the Job-wide one is effectively off (math.MaxInt32).
+  s.backoffLimit ??= s.backoffLimitPerIndex !== undefined ? 2147483647 : 6
   s.completionMode ??= 'NonIndexed'
   s.suspend ??= false
-  s.podReplacementPolicy ??= 'TerminatingOrFailed'
+  s.podReplacementPolicy ??= s.podFailurePolicy ? 'Failed' : 'TerminatingOrFailed'
+  for (const r of Array.isArray(s.podFailurePolicy?.rules) ? s.podFailurePolicy.rules : []) {
+    for (const p of Array.isArray(r?.onPodConditions) ? r.onPodConditions : []) p.status ??= 'True'
+  }
   if (s.manualSelector !== true && job.metadata?.uid) generateJobSelector(job)
   defaultPodTemplate(s.template)
 }

@@ -4,6 +4,7 @@
 import { fieldErr, goValue, type FieldError } from '../../machinery/errors'
 import { selectorFromLabelSelector, selectorFromMap } from '../../machinery/labels'
 import { validateAnnotations, validateLabels } from './meta'
+import { validateJobPolicies, validateRestartPolicyForPolicy } from './job'
 import { validatePodSpec } from './pod'
 
 function nonNegative(value: any, field: string, errs: FieldError[]): void {
@@ -104,11 +105,13 @@ export function validateJob(job: any): FieldError[] {
   nonNegative(job.spec?.parallelism, 'spec.parallelism', errs)
   nonNegative(job.spec?.completions, 'spec.completions', errs)
   nonNegative(job.spec?.backoffLimit, 'spec.backoffLimit', errs)
+  validateJobPolicies(job.spec ?? {}, errs)
   if (!job.spec?.template) errs.push(fieldErr.required('spec.template'))
   else {
     errs.push(...validatePodSpec(job.spec.template.spec, 'spec.template.spec'))
     const rp = job.spec.template.spec?.restartPolicy ?? 'Always'
     if (!['OnFailure', 'Never'].includes(rp)) errs.push(fieldErr.notSupported('spec.template.spec.restartPolicy', rp, ['OnFailure', 'Never']))
+    else validateRestartPolicyForPolicy(job.spec, errs)
   }
   return errs
 }

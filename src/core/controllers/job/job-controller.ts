@@ -37,6 +37,10 @@ import {
   type JobStatus,
 } from './job-utils'
 import { podForJob } from './job-pod'
+import { pastActiveDeadline, setCounts } from './job-status'
+import { calculateFailedIndexes, hasBackoffLimitPerIndex, lastFailedPod, remainingTimePerIndex } from './backoff-per-index'
+import { getFailJobMessage, matchPodFailurePolicy, podFailurePolicyOf } from './pod-failure-policy'
+import { matchSuccessPolicy } from './success-policy'
 
 /** Queue keys for pods whose Job is gone (cleanupOrphanPods), apart from Job keys. */
 const ORPHAN_PREFIX = 'orphan-pod:'
@@ -91,8 +95,12 @@ export class JobController {
     const suspended = !!spec.suspend
     if (!st.startTime && !suspended) st.startTime = rfc3339(now)
     const tracked = pods.filter((p) => p.metadata.finalizers?.includes(JOB_TRACKING_FINALIZER))
+    const isFailed = (p: KubeObject) => isPodFailed(p, job)
+    // A failure an Ignore rule matches is neither counted nor backed off from.
+    const policy = podFailurePolicyOf(job)
+    const counts = (p: KubeObject) => matchPodFailurePolicy(policy, p).countFailed
     const newSucceeded = tracked.filter((p) => podPhase(p) === 'Succeeded')
-    const newFailed = tracked.filter((p) => isPodFailed(p, job))
+    const newFailed = tracked.filter((p) => isFailed(p) && counts(p))
     const indexed = isIndexed(job)
     const completions = spec.completions
     const succeededIndexes = parseIndexes(st.completedIndexes)
@@ -108,30 +116,50 @@ export class JobController {
     let terminating = pods.filter(isTerminating).length
 
     let finished: JobCondition | undefined = findCondition(st, 'SuccessCriteriaMet') ?? findCondition(st, 'FailureTarget')
+    const failJobMessage = finished ? undefined : getFailJobMessage(job, pods, isFailed)
+    // The interim FailureTarget records the FailJob rule's message before the pods go.
+    if (failJobMessage) finished = newCondition('FailureTarget', 'PodFailurePolicy', failJobMessage, now)
     if (!finished) {
       if (failed > (spec.backoffLimit ?? 6) || pastBackoffLimitOnFailure(job, pods)) {
         finished = newCondition('FailureTarget', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit', now)
-      } else if (this.pastActiveDeadline(job, st, now)) {
+      } else if (pastActiveDeadline(job, st, now)) {
         finished = newCondition('FailureTarget', 'DeadlineExceeded', 'Job was active longer than specified deadline', now)
       } else if (spec.activeDeadlineSeconds !== undefined && !suspended && st.startTime) {
         this.queue.addAfter(key, (parseTime(st.startTime) ?? now) + spec.activeDeadlineSeconds * 1000 - now)
       }
+    }
+    let failedIndexes: Set<number> | undefined
+    if (indexed && hasBackoffLimitPerIndex(job)) {
+      failedIndexes = calculateFailedIndexes(job, pods, st.failedIndexes, isFailed)
+      const max = (spec as { maxFailedIndexes?: number }).maxFailedIndexes
+      if (finished) {
+        // Already decided.
+      } else if (max !== undefined && failedIndexes.size > max) {
+        finished = newCondition('FailureTarget', 'MaxFailedIndexesExceeded', 'Job has exceeded the specified maximal number of failed indexes', now)
+      } else if (failedIndexes.size > 0 && failedIndexes.size + succeededIndexes.size >= (completions ?? 0)) {
+        finished = newCondition('FailureTarget', 'FailedIndexes', 'Job has failed indexes', now)
+      }
+    }
+    if (indexed && !finished) {
+      const met = matchSuccessPolicy(job, succeededIndexes)
+      if (met) finished = newCondition('SuccessCriteriaMet', 'SuccessPolicy', met, now)
     }
     if (finished) {
       // A Job that is done, either way, stops its remaining pods.
       terminating += this.deletePods(job, active)
       active = []
     } else if (!job.metadata.deletionTimestamp) {
-      active = this.manageJob(job, pods, active, succeeded, succeededIndexes, now, (n) => (terminating += n))
+      const skip = new Set([...succeededIndexes, ...(failedIndexes ?? [])])
+      active = this.manageJob(job, pods, active, succeeded, skip, now, (n) => (terminating += n))
       const complete = completions === undefined ? succeeded > 0 && active.length === 0 : succeeded >= completions && active.length === 0
       if (complete) finished = newCondition('SuccessCriteriaMet', 'CompletionsReached', 'Reached expected number of succeeded pods', now)
       else this.suspendConditions(job, st, now)
     }
 
     // Count the finished pods: note them as uncounted, drop their finalizers, then add them up.
-    const toRelease = tracked.filter((p) => !!finished || podPhase(p) === 'Succeeded' || isPodFailed(p, job) || !!job.metadata.deletionTimestamp)
+    const toRelease = tracked.filter((p) => !!finished || podPhase(p) === 'Succeeded' || isFailed(p) || !!job.metadata.deletionTimestamp)
     const failing = finished && finished.type !== 'SuccessCriteriaMet'
-    const uncountedFailed = toRelease.filter((p) => podPhase(p) !== 'Succeeded' && (isPodFailed(p, job) || failing))
+    const uncountedFailed = toRelease.filter((p) => podPhase(p) !== 'Succeeded' && (isFailed(p) || failing) && counts(p))
     const uncountedSucceeded = indexed ? [] : toRelease.filter((p) => podPhase(p) === 'Succeeded')
     st.uncountedTerminatedPods = {}
     if (uncountedSucceeded.length) st.uncountedTerminatedPods.succeeded = uncountedSucceeded.map((p) => p.metadata.uid!)
@@ -139,9 +167,10 @@ export class JobController {
     if (indexed) {
       st.completedIndexes = formatIndexes(succeededIndexes)
       st.succeeded = succeededIndexes.size
+      if (failedIndexes) st.failedIndexes = formatIndexes(failedIndexes)
     }
     if (finished && !findCondition(st, finished.type)) st.conditions = [...(st.conditions ?? []), finished]
-    this.setCounts(st, active, terminating)
+    setCounts(st, active, terminating)
     this.writeStatus(job, st)
     for (const p of toRelease) this.removeFinalizer(p)
     if (!indexed) st.succeeded = (st.succeeded ?? 0) + uncountedSucceeded.length
@@ -174,11 +203,7 @@ export class JobController {
     }
   }
 
-  private pastActiveDeadline(job: KubeObject, st: JobStatus, now: number): boolean {
-    const ads = jspec(job).activeDeadlineSeconds
-    if (ads === undefined || !st.startTime || jspec(job).suspend) return false
-    return now - (parseTime(st.startTime) ?? now) >= ads * 1000
-  }
+
 
   /** manageJob: delete extra pods or create missing ones, after the failure back-off. Returns the active pods. */
   private manageJob(job: KubeObject, pods: KubeObject[], active: KubeObject[], succeeded: number, done: Set<number>, now: number, addTerminating: (n: number) => void): KubeObject[] {
@@ -199,20 +224,32 @@ export class JobController {
     const terminating = spec.podReplacementPolicy === 'Failed' ? pods.filter(isTerminating).length : 0
     let diff = want - terminating - active.length
     if (diff <= 0) return active
-    const wait = remainingBackoff(pods, job, now)
+    const perIndex = hasBackoffLimitPerIndex(job)
+    const wait = perIndex ? 0 : remainingBackoff(pods, job, now, (p) => matchPodFailurePolicy(podFailurePolicyOf(job), p).countFailed)
     if (wait > 0) {
       this.queue.addAfter(`${job.metadata.namespace}/${job.metadata.name}`, wait)
       return active
     }
     diff = Math.min(diff, MAX_POD_CREATE_DELETE_PER_SYNC)
-    const indexes: (number | undefined)[] = []
+    let indexes: (number | undefined)[] = []
     if (isIndexed(job)) {
       const taken = new Set([...done, ...active.map(completionIndex).filter((i): i is number => i !== undefined)])
       for (let i = 0; i < (spec.completions ?? 0) && indexes.length < diff; i++) if (!taken.has(i)) indexes.push(i)
     } else for (let i = 0; i < diff; i++) indexes.push(undefined)
+    const replaced = new Map(indexes.map((ix) => [ix, perIndex && ix !== undefined ? lastFailedPod(pods, ix, (p) => isPodFailed(p, job), now) : undefined]))
+    if (perIndex) {
+      // getPodCreationInfoForIndependentIndexes: each index waits out its own back-off.
+      const waits = indexes.map((ix) => remainingTimePerIndex(replaced.get(ix), now))
+      const ready = indexes.filter((_ix, i) => waits[i] === 0)
+      if (!ready.length && indexes.length) {
+        this.queue.addAfter(`${job.metadata.namespace}/${job.metadata.name}`, Math.min(...waits))
+        return active
+      }
+      indexes = ready
+    }
     const created: KubeObject[] = []
     for (const ix of indexes) {
-      const pod = podForJob(job, ix)
+      const pod = podForJob(job, ix, replaced.get(ix))
       try {
         const c = this.ctx.api.create(this.podType, pod, { namespace: job.metadata.namespace })
         this.recorder.event(job, 'Normal', 'SuccessfulCreate', `Created pod: ${c.metadata.name}`)
@@ -253,13 +290,7 @@ export class JobController {
     }
   }
 
-  private setCounts(st: JobStatus, active: KubeObject[], terminating: number): void {
-    const stillActive = active.filter((p) => !p.metadata.deletionTimestamp)
-    if (stillActive.length) st.active = stillActive.length
-    else delete st.active
-    st.ready = stillActive.filter(isPodReady).length
-    st.terminating = terminating
-  }
+
 
   private writeStatus(job: KubeObject, st: JobStatus): void {
     // omitempty: an empty list or string is not stored, so it must not be compared either.

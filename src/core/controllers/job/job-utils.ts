@@ -45,6 +45,7 @@ export interface JobStatus {
   terminating?: number
   ready?: number
   completedIndexes?: string
+  failedIndexes?: string
   uncountedTerminatedPods?: { succeeded?: string[]; failed?: string[] }
 }
 
@@ -71,7 +72,8 @@ export const isIndexed = (j: KubeObject) => jspec(j).completionMode === 'Indexed
 /** isPodFailed: Failed, or (unless only failed pods are replaced) deleted before it succeeded. */
 export function isPodFailed(p: KubeObject, job: KubeObject): boolean {
   if (podPhase(p) === 'Failed') return true
-  if (jspec(job).podReplacementPolicy === 'Failed') return false
+  // onlyReplaceFailedPods: with a pod failure policy a pod is judged only once it has failed.
+  if (jspec(job).podReplacementPolicy === 'Failed' || (jspec(job) as { podFailurePolicy?: unknown }).podFailurePolicy) return false
   return !!p.metadata.deletionTimestamp && podPhase(p) !== 'Succeeded'
 }
 
@@ -94,20 +96,26 @@ export function finishedTime(p: KubeObject, now: number): number {
 /**
  * The back-off before new pods (getRemainingTimeForFailuresCount): 10s doubling per failure
  * since the last success, capped at 10 minutes, counted from the last failure. Worked out
- * from the pods themselves, so a restarted controller keeps it.
+ * from the pods themselves, so a restarted controller keeps it. `counts` leaves out failures
+ * the pod failure policy ignores.
  */
-export function remainingBackoff(pods: KubeObject[], job: KubeObject, now: number): number {
+export function remainingBackoff(pods: KubeObject[], job: KubeObject, now: number, counts: (p: KubeObject) => boolean = () => true): number {
   let lastSuccess = -Infinity
   for (const p of pods) if (podPhase(p) === 'Succeeded') lastSuccess = Math.max(lastSuccess, finishedTime(p, now))
   let failures = 0
   let lastFailure = -Infinity
   for (const p of pods) {
-    if (!isPodFailed(p, job)) continue
+    if (!isPodFailed(p, job) || !counts(p)) continue
     const t = finishedTime(p, now)
     if (t <= lastSuccess) continue
     failures++
     lastFailure = Math.max(lastFailure, t)
   }
+  return podBackoff(failures, lastFailure, now)
+}
+
+/** getRemainingTimeForFailuresCount: what is left of the back-off after `failures` failures. */
+export function podBackoff(failures: number, lastFailure: number, now: number): number {
   if (!failures) return 0
   let backoff = DEFAULT_JOB_POD_FAILURE_BACKOFF_MS
   for (let i = 1; i < failures; i++) {

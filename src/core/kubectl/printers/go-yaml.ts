@@ -47,7 +47,10 @@ function doubleQuote(s: string): string {
   return `${out}"`
 }
 
-/** Folds a plain or single-quoted scalar at spaces when a line passes the best width. */
+/**
+ * Folds a plain or single-quoted scalar as libyaml's emitter does: at a space, once the line
+ * already runs past the best width (so the word that crosses column 80 stays on its line).
+ */
 function fold(text: string, column: number, indent: string): string {
   if (column + text.length <= BEST_WIDTH || !text.includes(' ')) return text
   const words = text.split(' ')
@@ -59,7 +62,7 @@ function fold(text: string, column: number, indent: string): string {
       out += w
       col += w.length
       first = false
-    } else if (col + 1 + w.length > BEST_WIDTH && w.length > 0 && col > indent.length) {
+    } else if (col > BEST_WIDTH && w.length > 0 && col > indent.length) {
       out += `\n${indent}${w}`
       col = indent.length + w.length
     } else {

@@ -8,47 +8,11 @@
 // Run rarely (`npm run gen:api-schema`) and commit the JSON; the generator is fetched by npx.
 import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { BYTES, GENERATOR, isInt64, MODULES, ownerOf, root, TYPES } from './k8s-schema/modules.mjs'
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const out = join(root, 'src/core/api/schema/api-fields.json')
-const GENERATOR = 'ts-json-schema-generator@2.9.0'
-const TYPES = join(root, 'node_modules/kubernetes-types')
 
-// Modules (kubernetes-types paths) whose kinds the API server serves.
-const MODULES = [
-  'core/v1', 'apps/v1', 'batch/v1', 'autoscaling/v1', 'autoscaling/v2', 'networking/v1', 'discovery/v1', 'rbac/v1',
-  'storage/v1', 'policy/v1', 'scheduling/v1', 'coordination/v1', 'events/v1', 'apiextensions/v1',
-]
-// Modules that only hold shared structs (referenced from the ones above).
-const SHARED = ['meta/v1', 'api/resource', 'runtime']
-
-// kubernetes-types writes every integer as `number`; Go has int32 for most and int64 for these
-// (k8s.io/api types.go), which decides the type name in json's "of type int64" messages.
-const INT64 = new Set([
-  'ObjectMeta.generation', 'ObjectMeta.deletionGracePeriodSeconds', 'PodSpec.terminationGracePeriodSeconds',
-  'PodSpec.activeDeadlineSeconds', 'JobSpec.activeDeadlineSeconds', 'PodSecurityContext.runAsUser', 'PodSecurityContext.runAsGroup',
-  'PodSecurityContext.fsGroup', 'PodSecurityContext.supplementalGroups', 'SecurityContext.runAsUser', 'SecurityContext.runAsGroup',
-  'CronJobSpec.startingDeadlineSeconds', 'Toleration.tolerationSeconds', 'ServiceAccountTokenProjection.expirationSeconds',
-  'Probe.terminationGracePeriodSeconds', 'SleepAction.seconds', 'ControllerRevision.revision', 'Condition.observedGeneration',
-  'TokenRequestSpec.expirationSeconds', 'DeleteOptions.gracePeriodSeconds',
-])
-// Fields of Go type []byte (base64 in JSON), which kubernetes-types writes as string.
-const BYTES = new Set(['Secret.data', 'ConfigMap.binaryData'])
-const isInt64 = (struct, field) => INT64.has(`${struct}.${field}`) || field === 'observedGeneration'
-
-/** Which module declares each exported name (to key definitions and name Go packages). */
-function declarations(mod) {
-  const text = readFileSync(join(TYPES, `${mod}.d.ts`), 'utf8')
-  return new Set([...text.matchAll(/^export (?:interface|type) (\w+)/gm)].map((m) => m[1]))
-}
-const declared = new Map([...MODULES, ...SHARED].map((m) => [m, declarations(m)]))
-function ownerOf(name, preferred) {
-  if (declared.get(preferred)?.has(name)) return preferred
-  for (const m of [...SHARED, ...MODULES]) if (declared.get(m).has(name)) return m
-  throw new Error(`no module declares ${name} (seen from ${preferred})`)
-}
 // Go package name of a module: the last path part ("core/v1" -> v1, "api/resource" -> resource).
 const goPackage = (mod) => mod.split('/').pop()
 

@@ -5,6 +5,7 @@
 
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
+import { loadAPIDocs } from '../core/api/schema/docs'
 import { createCluster } from '../core/cluster'
 import { runScript, runScriptAsync } from './run-script'
 import { parseScript, ScriptParseError } from './script'
@@ -89,6 +90,8 @@ function fileReader(base: string) {
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2)
+  // Field documentation for /openapi/v3 and `kubectl explain` (loaded, not bundled: ADR 0005).
+  await loadAPIDocs()
   if (argv[0] === 'serve') {
     const o = parseArgs(argv.slice(1), true)
     return runServe({ port: o.port, seed: o.seed, workers: o.workers, speed: o.speed })

@@ -3,6 +3,7 @@
  * produced, `sleep` advances the simulated clock, `set -e` stops at the first failure.
  */
 
+import { loadAPIDocs } from '../core/api/schema/docs'
 import type { Cluster } from '../core/cluster'
 import type { KubectlIO } from '../core/kubectl/context'
 import { parseDuration } from '../core/machinery/duration'
@@ -41,6 +42,8 @@ export function runScript(cluster: Cluster, commands: ScriptCommand[], io: Scrip
 /** The same script rules, with kubectl lines played by an asynchronous runner. */
 export async function runScriptAsync(cluster: Cluster, commands: ScriptCommand[], io: ScriptIO, runner: AsyncCommandRunner): Promise<number> {
   const state = { errexit: false }
+  // What both kubectls explain from (/openapi/v3) needs the field documentation (ADR 0005).
+  await loadAPIDocs()
   for (const cmd of commands) {
     const status = cmd.words[0] === 'kubectl' ? await runner.kubectl(cmd, io) : runBuiltin(cluster, cmd, io, state)
     if (status !== 0 && state.errexit) return 1

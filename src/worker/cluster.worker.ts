@@ -3,6 +3,7 @@
  * Wall time (performance.now, setInterval) is allowed here and only here; core never sees it.
  */
 
+import { loadAPIDocs } from '../core/api/schema/docs'
 import { createCluster } from '../core/cluster'
 import type { FromWorker, ToWorker } from '../protocol/messages'
 import { WorkerHost } from './host'
@@ -15,6 +16,7 @@ const scope = self as unknown as DedicatedWorkerGlobalScope
 const host = new WorkerHost({
   post: (msg: FromWorker) => scope.postMessage(msg),
   createCluster: (options) => createCluster(options),
+  loadDocs: () => loadAPIDocs(),
 })
 
 scope.addEventListener('message', (ev: MessageEvent<ToWorker>) => host.handle(ev.data))

@@ -18,7 +18,12 @@ const ANSWER_CACHE = 64
 export interface HostDeps {
   post(msg: FromWorker): void
   createCluster(options: ClusterOptions): Cluster
+  /** Loads the field documentation `kubectl explain` reads (a lazy chunk, ADR 0005). */
+  loadDocs?(): Promise<unknown>
 }
+
+/** Whether a kubectl line needs the field documentation. */
+const wantsDocs = (line: string) => /(^|\s)explain(\s|$)/.test(line)
 
 export class WorkerHost {
   private cluster: Cluster | undefined
@@ -28,10 +33,25 @@ export class WorkerHost {
   private revision = 0
   private readonly pacer = new Pacer()
   private readonly answers = new Map<string, FromWorker>()
+  private docsLoaded = false
+  /** Messages that arrived while the documentation loads, answered in order afterwards. */
+  private waiting: ToWorker[] | undefined
 
   constructor(private readonly deps: HostDeps) {}
 
   handle(msg: ToWorker): void {
+    if (this.waiting) return void this.waiting.push(msg)
+    if (msg.type === 'kubectl' && !this.docsLoaded && this.deps.loadDocs && wantsDocs(msg.line)) {
+      this.waiting = [msg]
+      const resume = () => {
+        this.docsLoaded = true
+        const queued = this.waiting ?? []
+        this.waiting = undefined
+        for (const m of queued) this.handle(m)
+      }
+      this.deps.loadDocs().then(resume, resume)
+      return
+    }
     try {
       this.dispatch(msg)
     } catch (err) {

@@ -16,6 +16,7 @@ import { createFlags, runCreate } from './commands/create'
 import { deleteFlags, runDelete } from './commands/delete'
 import { drainFlags, runDrain } from './commands/drain'
 import { execFlags, runExec } from './commands/exec'
+import { explainFlags, runExplain } from './commands/explain'
 import { exposeFlags, runExpose } from './commands/expose'
 import { describeFlags, runDescribe } from './describe/command'
 import { getFlags, runGet } from './commands/get'
@@ -66,6 +67,7 @@ export const COMMANDS: Record<string, Command> = {
   'api-resources': { flags: apiResourcesFlags, run: runAPIResources },
   'api-versions': { flags: apiVersionsFlags, run: runAPIVersions },
   version: { flags: versionFlags, run: runVersion },
+  explain: { flags: explainFlags, run: runExplain },
 }
 
 export function registerCommand(name: string, cmd: Command): void {
@@ -75,7 +77,7 @@ export function registerCommand(name: string, cmd: Command): void {
 /** Real kubectl verbs the playground does not answer yet: a clear error, not a crash. */
 const KNOWN_VERBS = [
   'attach', 'auth', 'certificate', 'cluster-info', 'completion', 'config', 'cp',
-  'debug', 'diff', 'edit', 'events', 'explain', 'kustomize', 'patch', 'plugin', 'port-forward',
+  'debug', 'diff', 'edit', 'events', 'kustomize', 'patch', 'plugin', 'port-forward',
   'proxy', 'replace', 'rollout', 'set', 'wait',
 ]
 

@@ -1,14 +1,16 @@
 /**
- * OpenAPI documents. No npm package ships the Kubernetes 1.31 OpenAPI spec, so these are
- * minimal but correct documents built from the resource table: per group/version, every
- * resource's paths with their operations, each tagged with x-kubernetes-group-version-kind
- * and x-kubernetes-action, the PATCH ones listing the fieldValidation parameter (which tells
- * kubectl to leave validation to the server), and an open object schema per kind.
+ * OpenAPI documents, built from the resource table: per group/version, every resource's
+ * paths with their operations, each tagged with x-kubernetes-group-version-kind and
+ * x-kubernetes-action, the PATCH ones listing the fieldValidation parameter (which tells
+ * kubectl to leave validation to the server), and the kinds' component schemas
+ * (openapi-schemas.ts: upstream's, with descriptions, once the documentation is loaded).
  */
 
 import type { ResourceType } from '../../api/resources'
+import { apiDocs } from '../../api/schema/docs'
 import type { ResourceRegistry } from '../registry'
 import { servedGroupVersions } from './discovery'
+import { componentSchemas, schemaName } from './openapi-schemas'
 
 const gvPath = (group: string, version: string) => (group ? `apis/${group}/${version}` : `api/${version}`)
 
@@ -17,11 +19,6 @@ function hashOf(text: string): string {
   let h = 0x811c9dc5
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0
   return h.toString(16).toUpperCase().padStart(8, '0')
-}
-
-function schemaName(t: ResourceType, version: string): string {
-  const g = t.group ? t.group.split('.').reverse().join('.') : 'core'
-  return `io.k8s.api.${g}.${version}.${t.kind}`
 }
 
 const queryParam = (name: string, type = 'string') => ({ name, in: 'query', schema: { type, uniqueItems: true } })
@@ -51,18 +48,24 @@ export function openAPIV3Doc(registry: ResourceRegistry, group: string, version:
   const v = g?.versions.find((x) => x.version === version)
   if (!v) return undefined
   const paths: Record<string, unknown> = {}
-  const schemas: Record<string, unknown> = {}
   for (const t of v.resources) {
     const base = `/${gvPath(group, version)}${t.namespaced ? '/namespaces/{namespace}' : ''}/${t.plural}`
     paths[base] = operations(t, version, false)
     paths[`${base}/{name}`] = operations(t, version, true)
-    schemas[schemaName(t, version)] = {
-      type: 'object',
-      description: `${t.kind} (schema not published by this playground)`,
-      'x-kubernetes-group-version-kind': [{ group: t.group, version, kind: t.kind }],
-    }
   }
+  const schemas = componentSchemas(v.resources, version)
   return { openapi: '3.0.0', info: { title: 'Kubernetes', version: 'v1.31.9' }, paths, components: { schemas } }
+}
+
+// The root lists every document's hash; a document only changes with the kinds served (CRDs)
+// and the documentation being loaded, so hashes are remembered by those.
+const hashes = new Map<string, string>()
+
+function documentHash(registry: ResourceRegistry, group: string, resources: readonly ResourceType[], version: string): string {
+  const key = `${group}/${version}|${resources.map((t) => `${t.plural}.${t.kind}.${t.namespaced}`).join(',')}|${apiDocs() ? 'docs' : 'bare'}`
+  let h = hashes.get(key)
+  if (!h) hashes.set(key, (h = hashOf(JSON.stringify(openAPIV3Doc(registry, group, version)))))
+  return h
 }
 
 /** /openapi/v3: where each group/version's document lives. */
@@ -71,7 +74,7 @@ export function openAPIV3Root(registry: ResourceRegistry): unknown {
   for (const g of servedGroupVersions(registry)) {
     for (const v of g.versions) {
       const p = gvPath(g.group, v.version)
-      paths[p] = { serverRelativeURL: `/openapi/v3/${p}?hash=${hashOf(JSON.stringify(openAPIV3Doc(registry, g.group, v.version)))}` }
+      paths[p] = { serverRelativeURL: `/openapi/v3/${p}?hash=${documentHash(registry, g.group, v.resources, v.version)}` }
     }
   }
   return { paths }

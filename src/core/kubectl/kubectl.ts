@@ -30,6 +30,7 @@ import { runTop, topFlags } from './commands/top'
 import { runFlags, runRun } from './commands/run'
 import { runTaint, taintFlags } from './commands/taint'
 import { runVersion, versionFlags } from './commands/version'
+import { runWait, waitFlags } from './commands/wait'
 import { KubectlError, type KubectlContext, type KubectlResult } from './context'
 import { formatError } from './errors'
 import { FlagError, parseFlags, type FlagSpec, type FlagValues } from './flags'
@@ -68,6 +69,7 @@ export const COMMANDS: Record<string, Command> = {
   'api-versions': { flags: apiVersionsFlags, run: runAPIVersions },
   version: { flags: versionFlags, run: runVersion },
   explain: { flags: explainFlags, run: runExplain },
+  wait: { flags: waitFlags, run: runWait },
 }
 
 export function registerCommand(name: string, cmd: Command): void {

@@ -26,6 +26,9 @@ import { NamespaceController } from '../controllers/namespace/namespace-controll
 import { NodeLifecycleController } from '../controllers/node-lifecycle/node-lifecycle-controller'
 import { TaintEvictionController } from '../controllers/taint-eviction/taint-eviction-controller'
 import { DisruptionController } from '../controllers/disruption/disruption'
+import { PVCProtectionController } from '../controllers/volume-protection/pvc-protection'
+import { PVProtectionController } from '../controllers/volume-protection/pv-protection'
+import { storageObjectInUseProtection } from '../apiserver/admission/storage-object-in-use-protection'
 import { ReplicaSetController } from '../controllers/replicaset/replica-set'
 import { ServiceAccountsController } from '../controllers/serviceaccount/serviceaccounts-controller'
 import { StatefulSetController } from '../controllers/statefulset/stateful-set'
@@ -78,7 +81,7 @@ export class ClusterCore {
     this.clock = new Clock(SIMULATION_EPOCH_MS - BOOTSTRAP_LEAD_MS)
     this.random = new Random(spec.seed ?? 1)
     this.api = new APIServer(this.store, this.clock, this.random)
-    this.api.admission.push(namespaceLifecycle, limitRanger, serviceAccountAdmission, priorityAdmission, defaultTolerationSeconds, defaultStorageClass, resourceQuota)
+    this.api.admission.push(namespaceLifecycle, limitRanger, serviceAccountAdmission, priorityAdmission, defaultTolerationSeconds, defaultStorageClass, storageObjectInUseProtection, resourceQuota)
     this.informers = new InformerFactory(this.api)
     this.ctx = { api: this.api, informers: this.informers, clock: this.clock, random: this.random, recorder: makeRecorderFactory(this.api) }
     for (const ns of addons.systemNamespaces()) this.createSystem(ns)
@@ -99,6 +102,8 @@ export class ClusterCore {
     new NodeLifecycleController(this.ctx)
     new TaintEvictionController(this.ctx)
     new DisruptionController(this.ctx)
+    new PVCProtectionController(this.ctx)
+    new PVProtectionController(this.ctx)
     new PersistentVolumeController(this.ctx)
     new LocalPathProvisioner(this.ctx)
     new FirstConsumerBinder(this.ctx)

@@ -90,10 +90,10 @@ function fileReader(base: string) {
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2)
-  // Field documentation for /openapi/v3 and `kubectl explain` (loaded, not bundled: ADR 0005).
-  await loadAPIDocs()
   if (argv[0] === 'serve') {
     const o = parseArgs(argv.slice(1), true)
+    // Field documentation for /openapi/v3 and `kubectl explain` (loaded, not bundled: ADR 0005).
+    await loadAPIDocs()
     return runServe({ port: o.port, seed: o.seed, workers: o.workers, speed: o.speed })
   }
   const opts = parseArgs(argv, false)
@@ -116,6 +116,8 @@ async function main(): Promise<void> {
     throw e
   }
   const base = fromStdin ? process.cwd() : dirname(resolve(opts.file!))
+  // Only explain reads the field documentation; other scripts skip loading it (ADR 0005).
+  if (commands.some((c) => c.words[0] === 'kubectl' && c.words.includes('explain'))) await loadAPIDocs()
   const cluster = createCluster({ seed: opts.seed, workers: opts.workers })
   const io = {
     stdout: (t: string) => void process.stdout.write(t),

@@ -43,7 +43,7 @@ export function runScript(cluster: Cluster, commands: ScriptCommand[], io: Scrip
 export async function runScriptAsync(cluster: Cluster, commands: ScriptCommand[], io: ScriptIO, runner: AsyncCommandRunner): Promise<number> {
   const state = { errexit: false }
   // What both kubectls explain from (/openapi/v3) needs the field documentation (ADR 0005).
-  await loadAPIDocs()
+  if (commands.some((c) => c.words[0] === 'kubectl' && c.words.includes('explain'))) await loadAPIDocs()
   for (const cmd of commands) {
     const status = cmd.words[0] === 'kubectl' ? await runner.kubectl(cmd, io) : runBuiltin(cluster, cmd, io, state)
     if (status !== 0 && state.errexit) return 1

@@ -32,7 +32,6 @@ import { storageObjectInUseProtection } from '../apiserver/admission/storage-obj
 import { ReplicaSetController } from '../controllers/replicaset/replica-set'
 import { ServiceAccountsController } from '../controllers/serviceaccount/serviceaccounts-controller'
 import { StatefulSetController } from '../controllers/statefulset/stateful-set'
-import { FirstConsumerBinder } from '../controllers/volume-binder/first-consumer'
 import { LocalPathProvisioner } from '../controllers/volume-binder/local-path-provisioner'
 import { PersistentVolumeController } from '../controllers/volume-binder/pv-controller'
 import { HorizontalController } from '../controllers/pod-autoscaler/horizontal'
@@ -106,7 +105,6 @@ export class ClusterCore {
     new PVProtectionController(this.ctx)
     new PersistentVolumeController(this.ctx)
     new LocalPathProvisioner(this.ctx)
-    new FirstConsumerBinder(this.ctx)
     this.metrics = new MetricsServer(this.ctx, { targets: () => this.load })
     new HorizontalController(this.ctx, this.metrics)
     this.scheduler = new Scheduler(this.ctx)

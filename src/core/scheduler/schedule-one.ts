@@ -105,7 +105,16 @@ export function scheduleOne(
 ): CycleResult & { nextStartIndex: number } {
   const state: CycleState = new Map()
   const ctx: PluginContext = { allNodes: nodes, listers }
-  for (const f of filters) f.preFilter?.(state, pod, ctx)
+  const podName = `${pod.metadata.namespace}/${pod.metadata.name}`
+  for (const f of filters) {
+    const st = f.preFilter?.(state, pod, ctx)
+    if (!st || st.code === 'Success') continue
+    // PreFilter rejection: every node shares the status, and the message is the plugin's own.
+    const rejectedBy = { ...st, plugin: f.name }
+    const verdicts = nodes.map((n) => ({ node: n.node.metadata.name!, rejectedBy }))
+    const message = `0/${nodes.length} nodes are available: ${st.reasons.join(', ')}.`
+    return { decision: { pod: podName, time: now, message, nodes: verdicts }, unresolvableOnly: st.code === 'UnschedulableAndUnresolvable', nextStartIndex: startIndex }
+  }
   const want = numFeasibleNodesToFind(nodes.length)
   const feasible: NodeInfo[] = []
   const verdicts: NodeVerdict[] = []
@@ -122,7 +131,6 @@ export function scheduleOne(
     if (!rejected) feasible.push(info)
   }
   const nextStartIndex = nodes.length ? (startIndex + examined) % nodes.length : 0
-  const podName = `${pod.metadata.namespace}/${pod.metadata.name}`
   if (feasible.length === 0) {
     const message = fitErrorMessage(nodes.length, verdicts)
     const unresolvableOnly = verdicts.every((v) => v.rejectedBy?.code === 'UnschedulableAndUnresolvable')

@@ -14,8 +14,9 @@ import type { NodeInfo, SchedulerListers } from './framework/types'
 import { FILTER_PLUGINS, SCORE_PLUGINS } from './plugins/registry'
 import { podPriority, preempt, type PreemptionOutcome } from './preemption/default-preemption'
 import { Nominator } from './queue/nominator'
-import { SchedulingQueue } from './queue/scheduling-queue'
+import { SchedulingQueue, type Entry } from './queue/scheduling-queue'
 import { scheduleOne, type Decision } from './schedule-one'
+import { VolumeBindWaiter } from './volume-bind-waiter'
 
 export const DEFAULT_SCHEDULER_NAME = 'default-scheduler'
 /** Decisions kept for the UI's "why here?" (most recent per pod, bounded). */
@@ -45,6 +46,7 @@ export class Scheduler {
   private readonly preemptRecorder: EventRecorder
   private readonly listers: SchedulerListers
   private readonly nominator = new Nominator()
+  private readonly volumeBinds: VolumeBindWaiter
 
   constructor(private readonly ctx: ComponentContext) {
     this.recorder = ctx.recorder({ component: DEFAULT_SCHEDULER_NAME, newStyle: true, action: 'Scheduling' })
@@ -54,7 +56,17 @@ export class Scheduler {
     this.listers = {
       list: (resource, namespace) => ctx.informers.for(groups[resource], resource).list(namespace),
       namespaceLabels: (ns) => ctx.informers.for('', 'namespaces').get(undefined, ns)?.metadata.labels,
+      claim: (ns, name) => ctx.informers.for('', 'persistentvolumeclaims').get(ns, name),
+      volumes: () => ctx.informers.for('', 'persistentvolumes').list(),
+      storageClass: (name) => ctx.informers.for('storage.k8s.io', 'storageclasses').get(undefined, name),
     }
+    this.volumeBinds = new VolumeBindWaiter(ctx, this.listers, (pod, node, e) => this.bindPod(pod, node, e))
+    // PVC and PV events may let a pod through VolumeBinding, or finish a waiting PreBind.
+    const volumeEvent = () => {
+      this.volumeBinds.finish()
+      this.queue.moveAllToActiveOrBackoff()
+    }
+    for (const r of ['persistentvolumeclaims', 'persistentvolumes']) ctx.informers.for('', r).addEventHandler({ add: volumeEvent, update: volumeEvent })
     ctx.informers.nodes().addEventHandler({
       add: (n) => this.upsertNode(n),
       update: (_o, n) => this.upsertNode(n),
@@ -140,7 +152,7 @@ export class Scheduler {
   private drain(): void {
     for (let e = this.queue.pop(); e; e = this.queue.pop()) {
       const pod = this.ctx.informers.pods().getByKey(e.key)
-      if (!pod || isAssigned(pod) || pod.metadata.deletionTimestamp) {
+      if (!pod || isAssigned(pod) || pod.metadata.deletionTimestamp || this.volumeBinds.has(e.key)) {
         this.queue.done(e.key)
         continue
       }
@@ -167,14 +179,19 @@ export class Scheduler {
         this.queue.addUnschedulable(e)
         continue
       }
-      try {
-        this.ctx.api.bind(pod.metadata.namespace!, pod.metadata.name!, selected)
-        this.queue.done(e.key)
-        this.recorder.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${selected}`)
-      } catch (err) {
-        this.recorder.event(pod, 'Warning', 'FailedScheduling', `Binding rejected: ${err instanceof Error ? err.message : String(err)}`)
-        this.queue.addBackoff(e)
-      }
+      // PreBind (VolumeBinding): the pod is bound once its claims are.
+      this.queue.done(e.key)
+      if (!this.volumeBinds.preBind(pod, this.nodeInfos.get(selected)!.node, e)) this.bindPod(pod, selected, e)
+    }
+  }
+
+  private bindPod(pod: KubeObject, selected: string, e: Entry): void {
+    try {
+      this.ctx.api.bind(pod.metadata.namespace!, pod.metadata.name!, selected)
+      this.recorder.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${selected}`)
+    } catch (err) {
+      this.recorder.event(pod, 'Warning', 'FailedScheduling', `Binding rejected: ${err instanceof Error ? err.message : String(err)}`)
+      this.queue.addBackoff(e)
     }
   }
 

@@ -11,7 +11,7 @@ import type { ComponentContext } from '../../client/context'
 import type { Informer } from '../../client/informer'
 import { WorkQueue } from '../../client/workqueue'
 import { ANN_SELECTED_NODE, ANN_STORAGE_PROVISIONER } from './pv-controller'
-import { phaseOf, pvSpec } from './matching'
+import { phaseOf, pvSpec } from '../../api/volume-matching'
 
 export const LOCAL_PATH_PROVISIONER = 'rancher.io/local-path'
 export const LOCAL_PATH_ROOT = '/opt/local-path-provisioner'

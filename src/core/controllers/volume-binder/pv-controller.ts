@@ -12,7 +12,7 @@ import type { EventRecorder } from '../../client/events'
 import type { Informer } from '../../client/informer'
 import { WorkQueue } from '../../client/workqueue'
 import { rfc3339 } from '../../machinery/time'
-import { claimClass, claimRefMatches, findMatchingVolume, phaseOf, pvSpec } from './matching'
+import { claimClass, claimRefMatches, findMatchingVolume, phaseOf, pvSpec } from '../../api/volume-matching'
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- status objects are free-form */
 
@@ -63,13 +63,14 @@ export class PersistentVolumeController {
     const cls = className ? this.classes.get(undefined, className) : undefined
     const waitForConsumer = (cls as any)?.volumeBindingMode === 'WaitForFirstConsumer'
     const selectedNode = pvc.metadata.annotations?.[ANN_SELECTED_NODE]
-    if (waitForConsumer && !selectedNode && !spec.volumeName) {
-      this.recorder.event(pvc, 'Normal', 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding')
-      return undefined
-    }
-    const pv = findMatchingVolume(pvc, this.volumes.list())
+    // Delayed binding: the scheduler picks (pre-binds) the volume for the node it chose.
+    const pv = findMatchingVolume(pvc, this.volumes.list(), (v) => !waitForConsumer || !!pvSpec(v).claimRef)
     if (pv) {
       this.bind(pv, pvc)
+      return undefined
+    }
+    if (waitForConsumer && !selectedNode && !spec.volumeName) {
+      this.recorder.event(pvc, 'Normal', 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding')
       return undefined
     }
     if (!className) {

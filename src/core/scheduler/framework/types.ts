@@ -53,6 +53,10 @@ export interface SchedulerListers {
   /** Services, ReplicaSets, StatefulSets, ReplicationControllers of a namespace. */
   list(resource: 'services' | 'replicasets' | 'statefulsets' | 'replicationcontrollers', namespace: string): KubeObject[]
   namespaceLabels(namespace: string): Record<string, string> | undefined
+  /** Claims, volumes and classes, for VolumeBinding. */
+  claim?(namespace: string, name: string): KubeObject | undefined
+  volumes?(): KubeObject[]
+  storageClass?(name: string): KubeObject | undefined
 }
 
 export interface PluginContext {
@@ -63,7 +67,8 @@ export interface PluginContext {
 
 export interface FilterPlugin {
   name: string
-  preFilter?(state: CycleState, pod: KubeObject, ctx: PluginContext): void
+  /** A status other than Success rejects the pod on every node (the FitError's PreFilterMsg). */
+  preFilter?(state: CycleState, pod: KubeObject, ctx: PluginContext): void | FilterStatus
   filter(state: CycleState, pod: KubeObject, node: NodeInfo): FilterStatus
 }
 

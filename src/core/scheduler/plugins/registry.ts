@@ -10,10 +10,11 @@ import { nodeUnschedulable } from './node-unschedulable'
 import { interPodAffinityFilter, interPodAffinityScore } from './inter-pod-affinity'
 import { podTopologySpreadFilter, podTopologySpreadScore } from './pod-topology-spread'
 import { taintTolerationFilter, taintTolerationScore } from './taint-toleration'
+import { volumeBinding } from './volume-binding'
 
-// v1.31 default_plugins.go (MultiPoint order; the volume plugins are not simulated):
+// v1.31 default_plugins.go (MultiPoint order; of the volume plugins only VolumeBinding is simulated):
 // NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodePorts, NodeResourcesFit,
-// [VolumeRestrictions, NodeVolumeLimits, VolumeBinding, VolumeZone], PodTopologySpread,
+// [VolumeRestrictions, NodeVolumeLimits], VolumeBinding, [VolumeZone], PodTopologySpread,
 // InterPodAffinity, DefaultPreemption (PostFilter), NodeResourcesBalancedAllocation, ImageLocality.
 export const FILTER_PLUGINS: FilterPlugin[] = [
   nodeUnschedulable,
@@ -22,6 +23,7 @@ export const FILTER_PLUGINS: FilterPlugin[] = [
   nodeAffinityFilter,
   nodePorts,
   nodeResourcesFitFilter,
+  volumeBinding,
   podTopologySpreadFilter,
   interPodAffinityFilter,
 ]

@@ -12,7 +12,7 @@ export const POD_MAX_BACKOFF_MS = 10_000
 /** podMaxInUnschedulablePodsDuration */
 export const POD_MAX_IN_UNSCHEDULABLE_MS = 5 * 60_000
 
-interface Entry {
+export interface Entry {
   key: string
   pod: KubeObject
   attempts: number

@@ -2,11 +2,13 @@
  * Which PersistentVolume a claim may bind to (pkg/controller/volume/persistentvolume/util:
  * FindMatchingVolume): same class, every requested access mode, the claim's selector, enough
  * capacity, not bound to another claim; the smallest such volume wins so big ones stay free.
+ * Shared by the PV controller and the scheduler's VolumeBinding plugin (which also asks that
+ * the volume's node affinity fit the node it considers).
  */
 
-import type { KubeObject } from '../../api/types'
-import { selectorFromLabelSelector, type LabelSelector } from '../../machinery/labels'
-import { parseQuantity } from '../../machinery/quantity'
+import type { KubeObject } from './types'
+import { selectorFromLabelSelector, type LabelSelector } from '../machinery/labels'
+import { parseQuantity } from '../machinery/quantity'
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- PV/PVC specs are free-form objects */
 
@@ -36,7 +38,7 @@ export function claimRefMatches(pv: KubeObject, pvc: KubeObject): boolean {
   return !ref.uid || ref.uid === pvc.metadata.uid
 }
 
-export function findMatchingVolume(pvc: KubeObject, volumes: KubeObject[]): KubeObject | undefined {
+export function findMatchingVolume(pvc: KubeObject, volumes: KubeObject[], accept: (pv: KubeObject) => boolean = () => true): KubeObject | undefined {
   const spec = pvSpec(pvc)
   const want = requestedBytes(pvc)
   const modes: string[] = spec.accessModes ?? []
@@ -54,6 +56,7 @@ export function findMatchingVolume(pvc: KubeObject, volumes: KubeObject[]): Kube
     const has: string[] = vs.accessModes ?? []
     if (!modes.every((m) => has.includes(m))) continue
     if (selector && !selector.matches(pv.metadata.labels)) continue
+    if (!accept(pv)) continue
     const cap = capacityBytes(pv)
     if (cap < want) continue
     if (vs.claimRef) return pv

@@ -7,7 +7,7 @@
 
 import type { KubeObject } from '../../api/types'
 import { parseQuantity } from '../../machinery/quantity'
-import { decodeBase64 } from './fs/base64'
+import { decodeBase64 } from '../../machinery/base64'
 import { DEFAULT_PATH, type ImageProfile } from './images-known'
 
 export interface EnvSource {

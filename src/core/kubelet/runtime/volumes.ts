@@ -8,7 +8,7 @@
 
 import type { KubeObject } from '../../api/types'
 import { fnv32a } from '../../machinery/hash'
-import { decodeBase64, encodeBase64 } from './fs/base64'
+import { decodeBase64, encodeBase64 } from '../../machinery/base64'
 import { newVolume, type VolumeData } from './fs/filesystem'
 import type { EnvSource } from './env'
 

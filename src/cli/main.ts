@@ -100,7 +100,7 @@ async function main(): Promise<void> {
   const fromStdin = !opts.file || opts.file === '-'
   let source: string
   try {
-    source = fromStdin ? readFileSync(0, 'utf8') : readFileSync(opts.file!, 'utf8')
+    source = fromStdin ? readFileSync(0, 'utf8') : readFileSync(resolve(process.env.INIT_CWD ?? process.cwd(), opts.file!), 'utf8')
   } catch (e) {
     process.stderr.write(`kubeplay: cannot read ${opts.file}: ${(e as Error).message}\n`)
     process.exit(2)
@@ -115,7 +115,9 @@ async function main(): Promise<void> {
     }
     throw e
   }
-  const base = fromStdin ? process.cwd() : dirname(resolve(opts.file!))
+  // npm run starts us in the package root; INIT_CWD is where the user typed the command.
+  const cwd = process.env.INIT_CWD ?? process.cwd()
+  const base = fromStdin ? cwd : dirname(resolve(cwd, opts.file!))
   // Only explain reads the field documentation; other scripts skip loading it (ADR 0005).
   if (commands.some((c) => c.words[0] === 'kubectl' && c.words.includes('explain'))) await loadAPIDocs()
   const cluster = createCluster({ seed: opts.seed, workers: opts.workers })

@@ -1,13 +1,21 @@
 import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 
-function kubeplay(script: string, args: string[] = []) {
+function kubeplay(script: string, args: string[] = [], env: Record<string, string> = {}) {
   // Each run is a fresh process, as a teacher's shell would start it (a few seconds on a busy machine).
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { input: script, encoding: 'utf8', cwd: process.cwd() })
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { input: script, encoding: 'utf8', cwd: process.cwd(), env: { ...process.env, ...env } })
   return { stdout: r.stdout, stderr: r.stderr, status: r.status }
 }
 
 describe('the scenario runner (design/headless.md)', { timeout: 60_000 }, () => {
+  it('reads files relative to where `npm run kubeplay` was typed, not the package root', () => {
+    // npm starts the runner in the package root and names the user's folder in INIT_CWD.
+    const dir = `${process.cwd()}/tests/conformance/scripts`
+    const r = kubeplay('kubectl create configmap app --from-file=files/app.properties --dry-run=client -o yaml\n', [], { INIT_CWD: dir })
+    expect(r.stderr).toBe('')
+    expect(r.stdout).toContain('server.port=8080')
+  })
+
   it('plays the acceptance script: three Running pods on worker nodes', () => {
     const r = kubeplay('kubectl create deployment web --image=nginx --replicas=3\nsleep 60\nkubectl get pods -o wide\n', ['--seed', '7'])
     expect(r.status).toBe(0)

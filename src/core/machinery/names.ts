@@ -81,3 +81,32 @@ export function isQualifiedName(value: string): string[] {
   if (name.length > 0 && !QUALIFIED_NAME.test(name)) errs.push(QUALIFIED_NAME_MESSAGE)
   return errs
 }
+
+const CONFIG_MAP_KEY = /^[-._a-zA-Z0-9]+$/
+const CONFIG_MAP_KEY_MESSAGE =
+  "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')"
+
+/** Keys that become file names in a volume may not climb out of it. */
+function chDirPrefixErrors(value: string): string[] {
+  if (value === '.') return ["must not be '.'"]
+  if (value === '..') return ["must not be '..'"]
+  if (value.startsWith('..')) return ["must not start with '..'"]
+  return []
+}
+
+/** ConfigMap and Secret data keys (IsConfigMapKey). */
+export function isConfigMapKey(value: string): string[] {
+  const errs: string[] = []
+  if (value.length > 253) errs.push('must be no more than 253 characters')
+  if (!CONFIG_MAP_KEY.test(value)) errs.push(CONFIG_MAP_KEY_MESSAGE)
+  return [...errs, ...chDirPrefixErrors(value)]
+}
+
+const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/
+const ENV_VAR_NAME_MESSAGE =
+  "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')"
+
+/** Environment variable names (IsEnvVarName). */
+export function isEnvVarName(value: string): string[] {
+  return [...(ENV_VAR_NAME.test(value) ? [] : [ENV_VAR_NAME_MESSAGE]), ...chDirPrefixErrors(value)]
+}

@@ -12,6 +12,8 @@ import type { KubeObject } from '../../api/types'
 import { ManifestError } from '../manifests'
 import { bindingFor, createBindingFlags } from './create-rbac'
 import { clusterRoleFor, createRoleFlags, roleFor } from './create-role'
+import { configMapFor, createConfigFlags, secretFor } from './create-config'
+import { createServiceFlags, serviceAccountFor, serviceFor } from './create-service'
 
 export const createFlags: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'stringArray', default: [] },
@@ -25,6 +27,8 @@ export const createFlags: FlagSpec[] = [
   { name: 'field-manager', type: 'string', default: 'kubectl-create' },
   ...createBindingFlags,
   ...createRoleFlags,
+  ...createConfigFlags,
+  ...createServiceFlags,
 ]
 
 /** The container name kubectl derives from an image: its last path part without tag or digest. */
@@ -120,6 +124,24 @@ export function runCreate(ctx: KubectlContext, args: string[], flags: FlagValues
     emit(ctx, created, output, refName(t, name), dryRun)
     return 0
   }
+  const generated = generatorObject(ctx, sub, args, flags)
+  if (generated) {
+    const [group, plural, wrap] = generated.target
+    const t = ctx.api.registry.forGroupResource(group, plural)!
+    const ref = refName(t, generated.obj.metadata.name!)
+    if (dryRun === 'client') {
+      emit(ctx, generated.obj, output, ref, dryRun)
+      return 0
+    }
+    try {
+      const created = ctx.api.create(t, generated.obj, { namespace: ctx.namespace, dryRun: dryRun === 'server', user: ctx.user, fieldManager: String(flags['field-manager']) })
+      emit(ctx, created, output, ref, dryRun)
+    } catch (e) {
+      if (isStatusError(e) && wrap) throw new KubectlError(`error: ${wrap}${e.message}`)
+      throw e
+    }
+    return 0
+  }
   if (sub === 'role' || sub === 'clusterrole') {
     const obj = sub === 'role' ? roleFor(ctx, args[1], flags) : clusterRoleFor(ctx, args[1], flags)
     const t = ctx.api.registry.forGroupResource('rbac.authorization.k8s.io', `${sub}s`)!
@@ -139,4 +161,25 @@ export function runCreate(ctx: KubectlContext, args: string[], flags: FlagValues
     return 0
   }
   throw new KubectlError(`error: unknown command "${sub}" for "kubectl create"`)
+}
+
+/** The object a simple generator builds, where it goes, and how upstream prefixes server errors. */
+function generatorObject(ctx: KubectlContext, sub: string, args: string[], flags: FlagValues): { obj: KubeObject; target: [string, string, string] } | undefined {
+  switch (sub) {
+    case 'configmap':
+    case 'cm':
+      return { obj: configMapFor(ctx, args[1], flags), target: ['', 'configmaps', 'failed to create configmap: '] }
+    case 'secret':
+      if (args[1] !== 'generic' && args[1] !== 'docker-registry') throw new KubectlError(`error: unknown command "${args.slice(1).join(' ')}"\nSee 'kubectl create secret -h' for help and examples`)
+      return { obj: secretFor(ctx, args[1], args[2], flags), target: ['', 'secrets', 'failed to create secret '] }
+    case 'service':
+    case 'svc': {
+      const { obj, type } = serviceFor(ctx, args[1], args[2], flags)
+      return { obj, target: ['', 'services', `failed to create ${type} service: `] }
+    }
+    case 'serviceaccount':
+    case 'sa':
+      return { obj: serviceAccountFor(ctx, args[1]), target: ['', 'serviceaccounts', 'failed to create serviceaccount: '] }
+  }
+  return undefined
 }

@@ -7,9 +7,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { createRestHandler } from '../../core/apiserver/rest/handler'
 import { MAX_REQUEST_BODY_BYTES } from '../../core/apiserver/rest/errors'
 import type { Cluster } from '../../core/cluster'
+import { handleUpgrade } from './exec-upgrade'
 import { selfSignedCertificate } from './self-signed'
 
 export interface ApiServerHandle {
@@ -124,6 +126,27 @@ export function startApiServer(cluster: Cluster, opts: { token: string; port?: n
       }
       const body = size ? Buffer.concat(chunks).toString('utf8') : undefined
       serve(req, res, body, answered)
+    })
+  })
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    requests++
+    touch()
+    handleUpgrade(handler, req, socket, head, opts.token, {
+      // An exec session counts as a watch: the client waits on it while simulated time runs.
+      opened: () => watches++,
+      closed: () => {
+        watches--
+        events++
+        touch()
+      },
+      sent: () => {
+        events++
+        touch()
+      },
+      addPoller: (p) => {
+        pollers.add(p)
+        return () => pollers.delete(p)
+      },
     })
   })
   server.keepAliveTimeout = 1000

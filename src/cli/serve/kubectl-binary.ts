@@ -52,7 +52,8 @@ function endless(words: string[]): boolean {
   const has = (...flags: string[]) => words.some((w) => flags.some((f) => w === f || w.startsWith(`${f}=`) && !w.endsWith('=false')))
   if (verb === 'get' || verb === 'events') return has('-w', '--watch', '--watch-only')
   if (verb === 'logs') return has('-f', '--follow')
-  return verb === 'attach' || verb === 'port-forward' || verb === 'proxy'
+  // exec: a command that keeps running ends with the request timeout, as in the headless runner.
+  return verb === 'attach' || verb === 'port-forward' || verb === 'proxy' || verb === 'exec'
 }
 
 function requestTimeout(words: string[]): number {

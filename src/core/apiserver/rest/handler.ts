@@ -12,7 +12,8 @@ import { MAX_REQUEST_BODY_BYTES, newNotAcceptable, newPathNotFound, newRequestEn
 import { openAPIV2Doc, openAPIV3Doc, openAPIV3Root } from './openapi'
 import { parseApiPath } from './paths'
 import { handleResource } from './resource'
-import { handlePodLog, type KubeletClient } from './log'
+import { handlePodLog } from './log'
+import { handlePodExec, type KubeletExecClient } from './exec'
 import { handleReview, isReview, requestUser, requestVerb } from './reviews'
 import { authorizeRequest } from '../authorization/scoped'
 import { checkAccept } from './table'
@@ -31,7 +32,7 @@ function wantsAggregated(accept: string | undefined): boolean {
 
 /** What the API server reaches beyond its store: kubelets (logs, exec) and metrics-server (top). */
 export interface NodeBackends {
-  kubelet?(node: string): KubeletClient | undefined
+  kubelet?(node: string): KubeletExecClient | undefined
 }
 
 export function createRestHandler(api: APIServer, clock: Clock, backends: NodeBackends = {}): RestHandler {
@@ -94,6 +95,7 @@ export function createRestHandler(api: APIServer, clock: Clock, backends: NodeBa
         const watch = q.get('watch') === 'true' || q.get('watch') === '1'
         const verb = requestVerb(method, !!p.name, watch)
         authorizeRequest(api, { user, verb, resourceRequest: true, apiGroup: t.group, resource: t.plural, subresource: p.subresource, namespace: p.namespace, name: p.name })
+        if (p.subresource === 'exec' && t.plural === 'pods' && !t.group) return handlePodExec(api, kubelet, req.query, q, p.namespace ?? 'default', p.name!)
         if (p.subresource === 'log' && t.plural === 'pods' && !t.group) return handlePodLog(api, clock.now(), kubelet, method, q, p.namespace ?? 'default', p.name!)
         return handleResource(ctx, req, q, t, p)
       }

@@ -4,6 +4,8 @@
  * src/cli/serve is a thin wrapper around this; a browser host could call it directly.
  */
 
+import type { ExecSession } from './exec'
+
 export interface RestRequest {
   method: string
   /** The URL path, not yet decoded, without the query. */
@@ -28,6 +30,8 @@ export interface RestResponse {
   headers: Record<string, string>
   body?: string
   stream?: RestStream
+  /** pods/exec: the session the host runs over its upgraded connection (status 101). */
+  exec?: ExecSession
 }
 
 /** Parsed query parameters; a repeated key keeps its first value, as Go's url.Values.Get does. */

@@ -7,11 +7,10 @@
 
 import { authorizeRequest } from '../../apiserver/authorization/scoped'
 import type { KubeObject } from '../../api/types'
-import { newBadRequest } from '../../machinery/errors'
 import { KubectlError, type KubectlContext } from '../context'
 import type { FlagSpec, FlagValues } from '../flags'
 import { streamTimeoutMs } from './logs'
-import { kubeletUnreachable } from '../../apiserver/rest/log'
+import { ContainerNotFound, openExec, type ExecStatus } from '../../apiserver/rest/exec'
 import { getObject, podsForObject } from './pod-for-object'
 
 export const execFlags: FlagSpec[] = [
@@ -27,12 +26,6 @@ interface PodSpecLike {
   nodeName?: string
   containers: { name: string }[]
   initContainers?: { name: string }[]
-}
-
-interface ContainerStatus {
-  name: string
-  containerID?: string
-  state?: { running?: object }
 }
 
 function usage(msg: string): KubectlError {
@@ -66,30 +59,32 @@ export function runExec(ctx: KubectlContext, args: string[], flags: FlagValues, 
   if (flags.stdin && flags.tty && !quiet) ctx.err('Unable to use a TTY - input is not a terminal or the right kind of file\n')
   // POST pods/exec is authorized before the API server looks at the container asked for.
   authorizeRequest(ctx.api, { user: ctx.user, verb: 'create', resourceRequest: true, apiGroup: '', resource: 'pods', subresource: 'exec', namespace: pod.metadata.namespace, name: pod.metadata.name })
-  const spec = pod.spec as PodSpecLike
-  if (![...spec.containers, ...(spec.initContainers ?? [])].some((c) => c.name === name)) throw newBadRequest(`container ${name} is not valid for pod ${pod.metadata.name}`)
-  if (!spec.nodeName) throw newBadRequest(`pod ${pod.metadata.name} does not have a host assigned`)
-  const statuses = ((pod.status as { containerStatuses?: ContainerStatus[]; initContainerStatuses?: ContainerStatus[] } | undefined) ?? {})
-  const cs = [...(statuses.containerStatuses ?? []), ...(statuses.initContainerStatuses ?? [])].find((c) => c.name === name)
-  const kubelet = ctx.kubelet?.(spec.nodeName)
-  if (!kubelet) throw kubeletUnreachable(pod, `exec/${pod.metadata.namespace}/${pod.metadata.name}/${name}`)
-  const notFound = new KubectlError(`error: unable to upgrade connection: container not found ("${name}")`)
-  if (!cs?.state?.running || !cs.containerID) throw notFound
-  const proc = kubelet.exec(cs.containerID, command, { out: (t) => ctx.out(t), err: (t) => ctx.err(t) })
-  if (!proc) throw notFound
-  if ('startError' in proc) {
-    const execID = ctx.api.random.string(64, '0123456789abcdef')
-    throw new KubectlError(
-      `error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${execID}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${proc.startError}": ${proc.startError.includes('/') ? `stat ${proc.startError}: no such file or directory` : 'executable file not found in $PATH'}: unknown`,
-    )
+  let session
+  try {
+    session = openExec(ctx.api, pod, name, command, (node) => ctx.kubelet?.(node))
+  } catch (e) {
+    // The kubelet's plain-text refusal fails the upgrade; kubectl prints it with its own prefix.
+    if (e instanceof ContainerNotFound) throw new KubectlError(`error: unable to upgrade connection: ${e.message}`)
+    throw e
   }
-  ctx.waitFor(() => proc.done, streamTimeoutMs(flags))
-  if (!proc.done) {
+  let status: ExecStatus | undefined
+  const run = session.start({ out: (t) => ctx.out(t), err: (t) => ctx.err(t) }, (s) => (status = s))
+  ctx.waitFor(() => {
+    run.poll()
+    return !!status
+  }, streamTimeoutMs(flags))
+  if (!status) {
     // The script's request timeout ends the session; the command dies with it.
-    proc.kill()
+    run.stop()
     return 0
   }
-  const code = proc.exitCode ?? 0
-  if (code !== 0) throw new KubectlError(`command terminated with exit code ${code}`, code)
+  const st: ExecStatus = status
+  if (st.status === 'Success') return 0
+  // remotecommand's error decoder: NonZeroExitCode carries the code as its ExitCode cause.
+  if (st.reason === 'NonZeroExitCode') {
+    const code = Number(st.details?.causes.find((c) => c.reason === 'ExitCode')?.message ?? 1)
+    throw new KubectlError(`command terminated with exit code ${code}`, code)
+  }
+  throw new KubectlError(`error: ${st.message ?? ''}`)
   return 0
 }

@@ -31,6 +31,7 @@ import { runFlags, runRun } from './commands/run'
 import { runTaint, taintFlags } from './commands/taint'
 import { runVersion, versionFlags } from './commands/version'
 import { runWait, waitFlags } from './commands/wait'
+import { patchFlags, runPatch } from './commands/patch'
 import { KubectlError, type KubectlContext, type KubectlResult } from './context'
 import { formatError } from './errors'
 import { FlagError, parseFlags, type FlagSpec, type FlagValues } from './flags'
@@ -70,6 +71,7 @@ export const COMMANDS: Record<string, Command> = {
   version: { flags: versionFlags, run: runVersion },
   explain: { flags: explainFlags, run: runExplain },
   wait: { flags: waitFlags, run: runWait },
+  patch: { flags: patchFlags, run: runPatch },
 }
 
 export function registerCommand(name: string, cmd: Command): void {

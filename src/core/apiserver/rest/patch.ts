@@ -6,16 +6,15 @@
 
 import type { ResourceType } from '../../api/resources'
 import type { KubeObject } from '../../api/types'
-import { isStatusError, newBadRequest, newInvalid, StatusError } from '../../machinery/errors'
+import { isStatusError, newBadRequest } from '../../machinery/errors'
 import type { WriteOptions } from '../server'
-import { applyJSONPatch, JSONPatchError } from '../patch/json-patch'
-import { isObject, mergePatch } from '../patch/merge-patch'
+import { isObject } from '../patch/merge-patch'
+import { patchBodyJSON, patchObject } from '../patch/patch'
 import { strategicMergePatch } from '../patch/strategic-merge'
-import { goJSONError, parseYAMLBody } from './decode'
+import { parseYAMLBody } from './decode'
 import { newUnsupportedMediaType } from './errors'
 import type { ResourcePath } from './paths'
 import type { RestContext } from './resource'
-import { fromScale, toScale } from './scale'
 import { jsonResponse, type RestRequest, type RestResponse } from './types'
 
 type PatchType = 'json' | 'merge' | 'strategic' | 'apply'
@@ -29,24 +28,7 @@ const PATCH_TYPES: Record<string, PatchType> = {
 }
 
 function patchBody(kind: PatchType, body: string | undefined): unknown {
-  if (kind === 'apply') return parseYAMLBody(body)
-  try {
-    return JSON.parse(body ?? '') as unknown
-  } catch {
-    // The patch helpers report a body they cannot read as a 400 with Go's decoder text.
-    throw newBadRequest(goJSONError(body ?? ''))
-  }
-}
-
-function applyPatch(kind: PatchType, live: unknown, patch: unknown): unknown {
-  try {
-    if (kind === 'json') return applyJSONPatch(live, patch)
-    if (kind === 'merge') return mergePatch(live, patch)
-    return strategicMergePatch(live, patch)
-  } catch (e) {
-    if (e instanceof JSONPatchError) throw new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: e.message, reason: 'Invalid', code: 422 })
-    throw e
-  }
+  return kind === 'apply' ? parseYAMLBody(body) : patchBodyJSON(body)
 }
 
 export function patchResource(ctx: RestContext, req: RestRequest, t: ResourceType, p: ResourcePath, opts: WriteOptions): RestResponse {
@@ -80,19 +62,5 @@ export function patchResource(ctx: RestContext, req: RestRequest, t: ResourceTyp
     merged.metadata.resourceVersion = live.metadata.resourceVersion
     return jsonResponse(200, api.update(t, merged, { ...opts, subresource: p.subresource === 'status' ? 'status' : undefined }))
   }
-  const live = api.get(t, ns, name)
-  if (p.subresource === 'scale') {
-    const patched = applyPatch(kind, toScale(live), patch) as KubeObject
-    return jsonResponse(200, toScale(api.update(t, fromScale(t, live, patched), opts)))
-  }
-  opts = { ...opts, patch: true }
-  const patched = applyPatch(kind, live, patch)
-  if (!isObject(patched)) throw newInvalid(t.kind, t.group, name, [])
-  const obj = patched as KubeObject
-  obj.metadata = isObject(obj.metadata) ? obj.metadata : {}
-  // A patch that sets metadata.resourceVersion asks for optimistic concurrency; one that does not gets the live one.
-  if (!obj.metadata.resourceVersion) obj.metadata.resourceVersion = live.metadata.resourceVersion
-  obj.metadata.name = name
-  if (ns) obj.metadata.namespace = ns
-  return jsonResponse(200, api.update(t, obj, { ...opts, subresource: p.subresource === 'status' ? 'status' : undefined }))
+  return jsonResponse(200, patchObject(api, t, ns, name, p.subresource, kind, req.body, opts))
 }

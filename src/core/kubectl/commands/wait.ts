@@ -38,7 +38,8 @@ const TIMED_OUT = 'timed out waiting for the condition'
 /** --for=create polls the named objects this often. */
 const CREATE_POLL_MS = 500
 
-const NO_RESOURCES =
+/** The builder's error when no resource is named at all. */
+export const NO_RESOURCES =
   "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'"
 
 /** A Go duration flag: `30s`, `1m30s`, `0`, `-1s`; a bare number has no unit. */

@@ -4,7 +4,7 @@ import { isStatusError } from '../../machinery/errors'
 import { KubectlError, type KubectlContext } from '../context'
 import { formatError } from '../errors'
 import type { FlagSpec, FlagValues } from '../flags'
-import { toGoJSON, toGoYaml, toTypedGoJSON } from '../printers/go-yaml'
+import { toGoJSON, toGoYaml, toTypedGoJSON, toTypedGoYaml } from '../printers/go-yaml'
 import { refName } from '../resource-args'
 import { fieldValidationFor, resolveForDoc, warn } from './apply'
 import { readManifestStreams } from './filenames'
@@ -14,6 +14,7 @@ import { bindingFor, createBindingFlags } from './create-rbac'
 import { clusterRoleFor, createRoleFlags, roleFor } from './create-role'
 import { configMapFor, createConfigFlags, secretFor } from './create-config'
 import { createServiceFlags, serviceAccountFor, serviceFor } from './create-service'
+import { createPolicyFlags, podDisruptionBudgetFor, priorityClassFor, quotaFor } from './create-policy'
 
 export const createFlags: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'stringArray', default: [] },
@@ -29,6 +30,7 @@ export const createFlags: FlagSpec[] = [
   ...createRoleFlags,
   ...createConfigFlags,
   ...createServiceFlags,
+  ...createPolicyFlags,
 ]
 
 /** The container name kubectl derives from an image: its last path part without tag or digest. */
@@ -55,7 +57,7 @@ export function deploymentFor(name: string, images: string[], replicas: number, 
 
 /** `typed`: a generator's object (kubectl holds a Go struct), not one read from a file (a map). */
 function emit(ctx: KubectlContext, obj: KubeObject, output: string, ref: string, dryRun: string, typed = true): void {
-  if (output === 'yaml') ctx.out(toGoYaml(obj))
+  if (output === 'yaml') ctx.out(typed ? toTypedGoYaml(obj) : toGoYaml(obj))
   else if (output === 'json') ctx.out(typed ? toTypedGoJSON(obj) : toGoJSON(obj))
   else if (output === 'name') ctx.out(`${ref}\n`)
   else ctx.out(`${ref} created${dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''}\n`)
@@ -177,6 +179,15 @@ function generatorObject(ctx: KubectlContext, sub: string, args: string[], flags
       const { obj, type } = serviceFor(ctx, args[1], args[2], flags)
       return { obj, target: ['', 'services', `failed to create ${type} service: `] }
     }
+    case 'quota':
+    case 'resourcequota':
+      return { obj: quotaFor(ctx, args[1], flags), target: ['', 'resourcequotas', 'failed to create quota: '] }
+    case 'priorityclass':
+    case 'pc':
+      return { obj: priorityClassFor(args[1], flags), target: ['scheduling.k8s.io', 'priorityclasses', 'failed to create priorityclass: '] }
+    case 'poddisruptionbudget':
+    case 'pdb':
+      return { obj: podDisruptionBudgetFor(ctx, args[1], flags), target: ['policy', 'poddisruptionbudgets', 'failed to create poddisruptionbudgets: '] }
     case 'serviceaccount':
     case 'sa':
       return { obj: serviceAccountFor(ctx, args[1]), target: ['', 'serviceaccounts', 'failed to create serviceaccount: '] }

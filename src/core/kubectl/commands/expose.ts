@@ -9,7 +9,7 @@ import { isStatusError } from '../../machinery/errors'
 import { KubectlError, type KubectlContext } from '../context'
 import { formatError } from '../errors'
 import type { FlagSpec, FlagValues } from '../flags'
-import { toGoYaml, toTypedGoJSON } from '../printers/go-yaml'
+import { toTypedGoJSON, toTypedGoYaml } from '../printers/go-yaml'
 import { lookupType } from '../resource-args'
 import { collectTargets, dryRunSuffix } from './targets'
 
@@ -180,7 +180,7 @@ export function runExpose(ctx: KubectlContext, args: string[], flags: FlagValues
       } else {
         result = ctx.api.create(lookupType(ctx.api, 'services'), svc, { namespace: ctx.namespace, dryRun: dryRun === 'server', user: ctx.user, fieldManager: String(flags['field-manager']) })
       }
-      if (output === 'yaml') ctx.out(toGoYaml(result))
+      if (output === 'yaml') ctx.out(toTypedGoYaml(result))
       else if (output === 'json') ctx.out(toTypedGoJSON(result))
       else if (output === 'name') ctx.out(`service/${result.metadata.name}\n`)
       else ctx.out(`service/${result.metadata.name} exposed${dryRunSuffix(dryRun)}\n`)

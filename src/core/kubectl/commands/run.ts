@@ -7,7 +7,7 @@
 import type { KubeObject } from '../../api/types'
 import { KubectlError, type KubectlContext } from '../context'
 import type { FlagSpec, FlagValues } from '../flags'
-import { toGoYaml, toTypedGoJSON } from '../printers/go-yaml'
+import { toTypedGoJSON, toTypedGoYaml } from '../printers/go-yaml'
 import { lookupType } from '../resource-args'
 import { parsePairs } from './annotate'
 import { dryRunSuffix } from './targets'
@@ -96,7 +96,7 @@ function create(ctx: KubectlContext, plural: string, obj: KubeObject, flags: Fla
 }
 
 function print(ctx: KubectlContext, obj: KubeObject, resource: string, output: string, dryRun: string): void {
-  if (output === 'yaml') ctx.out(toGoYaml(obj))
+  if (output === 'yaml') ctx.out(toTypedGoYaml(obj))
   // kubectl run holds a typed Pod, whether built here or returned by the server.
   else if (output === 'json') ctx.out(toTypedGoJSON(obj))
   else if (output === 'name') ctx.out(`${resource}/${obj.metadata.name}\n`)

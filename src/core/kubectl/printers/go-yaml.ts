@@ -143,6 +143,11 @@ export function toTypedGoJSON(value: unknown): string {
   return `${escapeGoJSON(JSON.stringify(inGoFieldOrder(value), null, 4))}\n`
 }
 
+/** -o yaml of a typed object: Go's zero values are there (the keys are sorted either way). */
+export function toTypedGoYaml(value: unknown): string {
+  return toGoYaml(inGoFieldOrder(value))
+}
+
 const escapeGoJSON = (text: string): string => text.replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')
 
 /** -o json of an object read from the server: kubectl holds it as a map, so keys come sorted. */

@@ -4,12 +4,14 @@
 // that the API server publishes under /openapi/v3 and `kubectl explain` reads: per struct its
 // description, its fields with their types, formats and descriptions, and which are required.
 // Source: kubernetes-types 1.30, whose JSDoc carries upstream's field descriptions, read with
-// ts-json-schema-generator (--jsDoc extended), one run per group/version as gen-api-schema.mjs.
+// ts-json-schema-generator (--jsDoc extended), one run per group/version as gen-api-schema.mjs;
+// enums, which kubernetes-types drops, from kubernetes-models (k8s-schema/enums.mjs).
 // The JSON is large, so the engine loads it lazily (docs/adr/0005-openapi-explain.md).
 // Run rarely (`npm run gen:api-docs`) and commit the JSON; the generator is fetched by npx.
 import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { MODELS, readEnums } from './k8s-schema/enums.mjs'
 import { BYTES, GENERATOR, isInt64, MODULES, ownerOf, root, TYPES } from './k8s-schema/modules.mjs'
 
 const out = join(root, 'src/core/api/schema/api-docs.json')
@@ -97,5 +99,17 @@ for (const mod of MODULES) {
   }
   console.error(`${mod}: ${Object.keys(schemas).length} schemas so far`)
 }
-writeFileSync(out, JSON.stringify({ source: 'kubernetes-types@1.30.0 via ' + GENERATOR, schemas: sortKeys(schemas) }) + '\n')
+// Enums (and their "Possible enum values" paragraph) from kubernetes-models, which has them.
+let enumFields = 0
+for (const [key, { values, items, paragraph }] of readEnums(MODULES)) {
+  const [mod, struct, field] = [key.slice(0, key.indexOf('.')), ...key.slice(key.indexOf('.') + 1).split('.')]
+  const prop = schemas[`${packageOf(mod)}.${struct}`]?.properties?.[field]
+  if (!prop) continue
+  if (items && prop.items) prop.items.enum = values
+  else if (!items) prop.enum = values
+  if (paragraph && prop.description && !prop.description.includes('Possible enum values')) prop.description += paragraph
+  enumFields++
+}
+console.error(`enums: ${enumFields} fields`)
+writeFileSync(out, JSON.stringify({ source: `kubernetes-types@1.30.0 via ${GENERATOR}; enums from ${MODELS}`, schemas: sortKeys(schemas) }) + '\n')
 console.log(`wrote ${out}: ${Object.keys(schemas).length} schemas, ${(readFileSync(out).length / 1024).toFixed(0)} KiB`)

@@ -30,6 +30,14 @@ describe('kubectl explain', () => {
     expect(recursive).toContain('      targetPort\t<IntOrString>\n')
   })
 
+  it('shows the values an enum field takes', () => {
+    const field = cluster.kubectl('explain pod.spec.restartPolicy').stdout
+    expect(field).toContain('FIELD: restartPolicy <string>\nENUM:\n    Always\n    Never\n    OnFailure\n\nDESCRIPTION:\n')
+    expect(field).toContain('\n    Possible enum values:\n     - `"Always"`\n     - `"Never"`\n     - `"OnFailure"`\n')
+    expect(cluster.kubectl('explain pod.spec').stdout).toContain('  dnsPolicy\t<string>\n  enum: ClusterFirst, ClusterFirstWithHostNet, Default, None\n')
+    expect(cluster.kubectl('explain pod.spec.volumes.hostPath').stdout).toContain('  type\t<string>\n  enum: "", BlockDevice, CharDevice, Directory, ....\n')
+  })
+
   it('answers mistakes in kubectl\'s words', () => {
     expect(cluster.kubectl('explain')).toMatchObject({ stderr: 'error: You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.\n', exitCode: 1 })
     expect(cluster.kubectl('explain widgets')).toMatchObject({ stdout: '', stderr: 'the server doesn\'t have a resource type "widgets"\n', exitCode: 1 })

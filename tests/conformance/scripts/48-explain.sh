@@ -1,5 +1,5 @@
 # kubectl explain: resources and fields as the plaintext template prints them, read from the
-# server's OpenAPI v3 documents (descriptions, types, -required-, nested and mapped types).
+# server's OpenAPI v3 documents (descriptions, types, -required-, enums, nested and mapped types).
 kubectl explain pods
 kubectl explain pod.spec
 kubectl explain pods.spec.containers
@@ -14,6 +14,8 @@ kubectl explain service.spec.ports.targetPort
 kubectl explain configmap.data
 kubectl explain secret.data
 kubectl explain Job.spec.template.spec.restartPolicy
+kubectl explain pod.spec.volumes.hostPath.type
+kubectl explain svc.spec.ipFamilies
 kubectl explain cronjobs.spec
 kubectl explain hpa
 kubectl explain hpa --api-version=autoscaling/v1

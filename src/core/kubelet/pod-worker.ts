@@ -15,6 +15,7 @@ import { ContainerProbes, type ProbeType } from './probes/prober'
 import { runProbe } from './probes/checks'
 import { ensureImage } from './image-pull'
 import { fieldPath, type FullSpec, type PodSpec, type Slot } from './slots'
+import { MINIMUM_GRACE_PERIOD_MS, preStopHandler, runPreStopHook, workerHookHost } from './lifecycle-hooks'
 
 /** Crash back-off: 10 s doubling to 300 s, forgotten after 10 minutes of running. */
 export const CRASH_BACKOFF_INITIAL_MS = 10_000
@@ -365,40 +366,47 @@ export class PodWorker {
     this.finishing = true
     const sidecars = this.slots.filter((x) => x.kind === 'sidecar' && x.cs.state === 'running')
     if (!sidecars.length) return
-    const at = this.stopGroup(sidecars, (this.spec.terminationGracePeriodSeconds ?? 30) * 1000)
-    this.after(at, () => this.kubelet.writeStatus(this))
+    this.stopGroup(sidecars, (this.spec.terminationGracePeriodSeconds ?? 30) * 1000, () => this.kubelet.writeStatus(this))
   }
 
-  /** SIGTERM to a group of containers; returns when the last of them has stopped. */
-  private stopGroup(group: Slot[], graceMs: number): number {
-    let longest = 0
-    for (const s of group) {
-      const { c, cs } = s
-      if (cs.state !== 'running') continue
-      s.probes?.stop()
-      this.kubelet.event(this.pod, 'Normal', 'Killing', `Stopping container ${c.name}`, fieldPath(s))
+  /** killContainer for each running container of the group; `done` once the last has stopped. */
+  private stopGroup(group: Slot[], graceMs: number, done: () => void): void {
+    const running = group.filter((s) => s.cs.state === 'running')
+    let left = running.length
+    if (!left) return this.after(0, done)
+    for (const s of running) this.killContainer(s, graceMs, () => --left === 0 && done())
+  }
+
+  /** Killing event, the preStop hook within the grace period, then SIGTERM with what is left. */
+  private killContainer(s: Slot, graceMs: number, stopped: () => void): void {
+    const { c, cs } = s
+    s.probes?.stop()
+    this.kubelet.event(this.pod, 'Normal', 'Killing', `Stopping container ${c.name}`, fieldPath(s))
+    const sigterm = (remainingMs: number) => {
       const program = this.programs.get(c.name)
       const stop = program?.hooked ? program.stopAfterMs : this.kubelet.runtime.sigterm(cs.containerID)
-      const at = stop === undefined ? graceMs : Math.min(stop, graceMs)
-      longest = Math.max(longest, at)
-      this.after(at, () => {
+      this.after(stop === undefined ? remainingMs : Math.min(stop, remainingMs), () => {
         this.kubelet.runtime.stop(cs.containerID)
-        const killed = stop === undefined || stop > graceMs
+        const killed = stop === undefined || stop > remainingMs
         cs.state = 'terminated'
         cs.exitCode = killed ? 137 : 0
         cs.terminatedReason = killed ? 'Error' : 'Completed'
         cs.finishedAt = this.kubelet.now()
         cs.ready = false
         cs.started = false
+        stopped()
       })
     }
-    return longest
+    const hook = preStopHandler(s)
+    if (!hook || graceMs <= 0) return sigterm(graceMs)
+    runPreStopHook(workerHookHost(this.kubelet, this.pod, this.rt.podIP, () => this.done), s, hook, graceMs, (seconds) => sigterm(Math.max(graceMs - seconds * 1000, MINIMUM_GRACE_PERIOD_MS)))
   }
 
   /**
-   * Graceful termination: SIGTERM to the app (and running init) containers, wait for them or
-   * the grace period; sidecars are stopped after them, with what is left
-   * of the grace period (at least 2 s, MinimumGracePeriodInSeconds). Then the pod is removed.
+   * Graceful termination: the app (and running init) containers are killed (preStop, then
+   * SIGTERM) and waited for, at most the grace period; sidecars are stopped after them, with
+   * what is left of the grace period (at least 2 s, MinimumGracePeriodInSeconds). Then the
+   * pod is removed.
    */
   terminate(gracePeriodSeconds: number): void {
     if (this.terminating) return
@@ -406,24 +414,25 @@ export class PodWorker {
     for (const h of this.timers) this.kubelet.clock.cancel(h)
     this.timers.clear()
     const graceMs = gracePeriodSeconds * 1000
-    const first = this.stopGroup(this.slots.filter((s) => s.kind !== 'sidecar'), graceMs)
+    const start = this.kubelet.now()
     const sidecars = this.slots.filter((s) => s.kind === 'sidecar' && s.cs.state === 'running').reverse()
-    const finish = (longest: number) =>
-      this.after(longest, () => {
-        for (const cs of [...this.rt.initContainers, ...this.rt.containers]) {
-          if (cs.state === 'waiting') {
-            cs.state = 'terminated'
-            cs.exitCode = 137
-            cs.terminatedReason = 'ContainerStatusUnknown'
-            cs.finishedAt = this.kubelet.now()
-          }
+    const finish = () => {
+      for (const cs of [...this.rt.initContainers, ...this.rt.containers]) {
+        if (cs.state === 'waiting') {
+          cs.state = 'terminated'
+          cs.exitCode = 137
+          cs.terminatedReason = 'ContainerStatusUnknown'
+          cs.finishedAt = this.kubelet.now()
         }
-        this.kubelet.writeStatus(this)
-        this.done = true
-        this.kubelet.podTerminated(this)
-      })
-    if (!sidecars.length) return finish(first)
-    this.after(first, () => finish(this.stopGroup(sidecars, Math.max(graceMs - first, 2000))))
+      }
+      this.kubelet.writeStatus(this)
+      this.done = true
+      this.kubelet.podTerminated(this)
+    }
+    this.stopGroup(this.slots.filter((s) => s.kind !== 'sidecar'), graceMs, () => {
+      if (!sidecars.length) return finish()
+      this.stopGroup(sidecars, Math.max(graceMs - (this.kubelet.now() - start), 2000), finish)
+    })
   }
 
   stop(): void {

@@ -330,12 +330,12 @@ export class ContainerRuntime {
     return { exitCode: r.exitCode, output, timedOut: r.timedOut }
   }
 
-  /** `kubectl exec`: runs argv in the running container; undefined when it is not running. */
-  exec(id: string, argv: string[], io: IO): Process | { startError: string } | undefined {
+  /** `kubectl exec` (and exec hooks): runs argv in the running container; undefined when it is not running. */
+  exec(id: string, argv: string[], io: IO, onExit: (code: number) => void = () => {}): Process | { startError: string } | undefined {
     const rec = this.containers.get(id)
     if (!rec || !this.isRunning(id)) return undefined
     if (!isExecutable(rec.profile, argv[0]!)) return { startError: argv[0]! }
-    const proc = new Process(this.shellFor(rec, { ...rec.env }).runArgv(argv, io), this.clock, (paths, wake) => this.watch(rec.fs, paths, wake), () => {}, io.err)
+    const proc = new Process(this.shellFor(rec, { ...rec.env }).runArgv(argv, io), this.clock, (paths, wake) => this.watch(rec.fs, paths, wake), onExit, io.err)
     proc.start()
     return proc
   }

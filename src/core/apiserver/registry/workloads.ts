@@ -2,6 +2,7 @@
 
 import { defaultCronJob, defaultDaemonSet, defaultDeployment, defaultJob, defaultReplicaSet, defaultReplicationController, defaultStatefulSet } from '../../api/defaults/workloads'
 import type { KubeObject } from '../../api/types'
+import { validateCronJob } from '../../api/validation/cronjob'
 import { validateDaemonSet, validateDeployment, validateJob, validateReplicaSet, validateReplicationController, validateStatefulSet } from '../../api/validation/workloads'
 import { fieldErr, goValue, type FieldError } from '../../machinery/errors'
 import type { Strategy } from '../strategy'
@@ -74,4 +75,7 @@ export const jobStrategy: Strategy = {
     return errs
   },
 }
-export const cronJobStrategy = workload(defaultCronJob, () => [])
+export const cronJobStrategy: Strategy = {
+  ...workload(defaultCronJob, (o) => validateCronJob(o)),
+  validateUpdate: (obj, old) => validateCronJob(obj, old),
+}

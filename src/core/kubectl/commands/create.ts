@@ -15,6 +15,7 @@ import { clusterRoleFor, createRoleFlags, roleFor } from './create-role'
 import { configMapFor, createConfigFlags, secretFor } from './create-config'
 import { createServiceFlags, serviceAccountFor, serviceFor } from './create-service'
 import { createPolicyFlags, podDisruptionBudgetFor, priorityClassFor, quotaFor } from './create-policy'
+import { createJobFlags, cronJobFor, jobFor, wrapCreateError } from './create-job'
 
 export const createFlags: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'stringArray', default: [] },
@@ -31,6 +32,7 @@ export const createFlags: FlagSpec[] = [
   ...createConfigFlags,
   ...createServiceFlags,
   ...createPolicyFlags,
+  ...createJobFlags,
 ]
 
 /** The container name kubectl derives from an image: its last path part without tag or digest. */
@@ -63,7 +65,7 @@ function emit(ctx: KubectlContext, obj: KubeObject, output: string, ref: string,
   else ctx.out(`${ref} created${dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''}\n`)
 }
 
-export function runCreate(ctx: KubectlContext, args: string[], flags: FlagValues): number {
+export function runCreate(ctx: KubectlContext, args: string[], flags: FlagValues, dashArgs: string[] = []): number {
   const dryRun = String(flags['dry-run'])
   const output = String(flags.output ?? '')
   const sub = args[0]
@@ -141,6 +143,18 @@ export function runCreate(ctx: KubectlContext, args: string[], flags: FlagValues
     } catch (e) {
       if (isStatusError(e) && wrap) throw new KubectlError(`error: ${wrap}${e.message}`)
       throw e
+    }
+    return 0
+  }
+  if (sub === 'job' || sub === 'cronjob' || sub === 'cj') {
+    const obj = sub === 'job' ? jobFor(ctx, args.slice(1), flags, dashArgs) : cronJobFor(args.slice(1), flags, dashArgs)
+    const t = ctx.api.registry.forGroupResource('batch', sub === 'job' ? 'jobs' : 'cronjobs')!
+    const ref = refName(t, obj.metadata.name!)
+    if (dryRun === 'client') return emit(ctx, obj, output, ref, dryRun), 0
+    try {
+      emit(ctx, ctx.api.create(t, obj, { namespace: ctx.namespace, dryRun: dryRun === 'server', user: ctx.user }), output, ref, dryRun)
+    } catch (e) {
+      wrapCreateError(e, sub === 'job' ? 'job' : 'cronjob')
     }
     return 0
   }

@@ -34,6 +34,7 @@ export function startApiServer(cluster: Cluster, opts: { token: string; port?: n
       const k = cluster.core.kubelets.get(node)
       return k?.isPowered() ? k.runtime : undefined
     },
+    metrics: cluster.core.metrics,
   })
   const pollers = new Set<() => void>()
   let inFlight = 0

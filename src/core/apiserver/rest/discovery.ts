@@ -7,6 +7,7 @@
 import type { ResourceType } from '../../api/resources'
 import type { ResourceRegistry } from '../registry'
 import { KUBERNETES_BUILD } from '../../api/version'
+import { METRICS_GROUP, METRICS_RESOURCES, METRICS_VERSION } from './metrics'
 
 /** kube-apiserver's group priority: the order /apis lists groups in (and so api-resources). */
 const GROUP_ORDER = [
@@ -66,7 +67,7 @@ export function servedGroupVersions(registry: ResourceRegistry): { group: string
     const i = GROUP_ORDER.indexOf(g)
     return i < 0 ? GROUP_ORDER.length : i
   }
-  return [...groups.keys()]
+  const served = [...groups.keys()]
     .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
     .map((group) => {
       const g = groups.get(group)!
@@ -74,6 +75,8 @@ export function servedGroupVersions(registry: ResourceRegistry): { group: string
       const versions = [...g.keys()].sort((a, b) => (a === preferred ? -1 : b === preferred ? 1 : a < b ? 1 : -1))
       return { group, versions: versions.map((version) => ({ version, resources: g.get(version)!.sort((a, b) => (a.plural < b.plural ? -1 : 1)) })) }
     })
+  // metrics-server's APIService (groupPriorityMinimum 100) sorts after every built-in and CRD group.
+  return [...served, { group: METRICS_GROUP, versions: [{ version: METRICS_VERSION, resources: METRICS_RESOURCES }] }]
 }
 
 const gv = (group: string, version: string) => (group ? `${group}/${version}` : version)

@@ -13,6 +13,8 @@ import { openAPIV2Doc, openAPIV3Doc, openAPIV3Root } from './openapi'
 import { parseApiPath } from './paths'
 import { handleResource } from './resource'
 import { handlePodLog } from './log'
+import { handleMetrics, METRICS_GROUP } from './metrics'
+import type { MetricsAPI } from '../../metrics/types'
 import { handlePodExec, type KubeletExecClient } from './exec'
 import { handleReview, isReview, requestUser, requestVerb } from './reviews'
 import { authorizeRequest } from '../authorization/scoped'
@@ -33,6 +35,8 @@ function wantsAggregated(accept: string | undefined): boolean {
 /** What the API server reaches beyond its store: kubelets (logs, exec) and metrics-server (top). */
 export interface NodeBackends {
   kubelet?(node: string): KubeletExecClient | undefined
+  /** metrics-server behind the metrics.k8s.io APIService. */
+  metrics?: MetricsAPI
 }
 
 export function createRestHandler(api: APIServer, clock: Clock, backends: NodeBackends = {}): RestHandler {
@@ -85,6 +89,12 @@ export function createRestHandler(api: APIServer, clock: Clock, backends: NodeBa
       }
       case 'resource': {
         const p = parsed.info
+        if (p.group === METRICS_GROUP) {
+          checkAccept(accept)
+          const m = handleMetrics(api, backends.metrics, clock.now(), method, p, q)
+          if (!m) throw newPathNotFound()
+          return m
+        }
         const t = api.registry.forGroupResource(p.group, p.resource)
         const served = t && (t.version === p.version || t.alsoServedAs?.includes(p.version))
         if (!t || !served || (p.namespace && !t.namespaced) || (p.subresource && !t.subresources.includes(p.subresource))) throw newPathNotFound()

@@ -22,10 +22,13 @@ export const topFlags: FlagSpec[] = [
 
 const MI = 1024 * 1024
 
-/** The metricsutil printer writes every cell tab-terminated: columns keep their padding. */
+/**
+ * The metricsutil printer writes every cell tab-terminated through kubectl's tabwriter
+ * (minwidth 6, padding 3): columns keep their padding and are at least 6 wide.
+ */
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
-  return rows.map((r) => `${r.map((c, i) => c.padEnd(widths[i]! + 3)).join('')}\n`).join('')
+  return rows.map((r) => `${r.map((c, i) => c.padEnd(Math.max(6, widths[i]! + 3))).join('')}\n`).join('')
 }
 
 const cpuText = (m: number) => `${Math.round(m)}m`
@@ -34,9 +37,12 @@ const memText = (b: number) => `${Math.floor(b / MI)}Mi`
 export function runTop(ctx: KubectlContext, args: string[], flags: FlagValues): number {
   const [what, name] = args
   const metrics = ctx.metrics
-  if (!what || !['pod', 'pods', 'po', 'node', 'nodes', 'no'].includes(what)) {
-    throw new KubectlError('Display resource (CPU/memory) usage.\n\n The top command allows you to see the resource consumption for nodes or pods.\n\n This command requires Metrics Server to be correctly configured and working on the server.\n\nAvailable Commands:\n  node          Display resource (CPU/memory) usage of nodes\n  pod           Display resource (CPU/memory) usage of pods\n\nUsage:\n  kubectl top [flags] [options]', what ? 1 : 0)
+  if (!what) {
+    throw new KubectlError(
+      'Display resource (CPU/memory) usage.\n\n The top command allows you to see the resource consumption for nodes or pods.\n\n This command requires Metrics Server to be correctly configured and working on the server.\n\nAvailable Commands:\n  node          Display resource (CPU/memory) usage of nodes\n  pod           Display resource (CPU/memory) usage of pods\n\nUsage:\n  kubectl top [flags] [options]\n\nUse "kubectl top <command> --help" for more information about a given command.\nUse "kubectl options" for a list of global command-line options (applies to all commands).',
+    )
   }
+  if (!['pod', 'pods', 'po', 'node', 'nodes', 'no'].includes(what)) throw new KubectlError(`error: unknown command "${what}"\nSee 'kubectl top -h' for help and examples`)
   if (!metrics?.available()) throw new KubectlError('error: Metrics API not available')
   return what.startsWith('n') ? topNodes(ctx, metrics, name, flags) : topPods(ctx, metrics, name, flags)
 }
@@ -89,6 +95,12 @@ function topPods(ctx: KubectlContext, metrics: MetricsAPI, name: string | undefi
     const lead = all ? [m.namespace] : []
     if (flags.containers) for (const c of m.containers) rows.push([...lead, m.name, c.name, cpuText(c.cpu), memText(c.memory)])
     else rows.push([...lead, m.name, cpuText(sum(m, 'cpu')), memText(sum(m, 'memory'))])
+  }
+  if (flags.sum) {
+    // --sum: a rule under the usage columns, then the totals, leading columns left blank.
+    const blank = rows[rows.length - 1]!.slice(0, -2).map(() => '')
+    const total = (k: 'cpu' | 'memory') => items.reduce((a, m) => a + sum(m, k), 0)
+    rows.push([...blank, '________', '________'], [...blank, cpuText(total('cpu')), memText(total('memory'))])
   }
   ctx.out(rows.length ? table(rows) : '')
   return 0

@@ -8,6 +8,7 @@
 import type { KubeObject } from '../../api/types'
 import type { APIServer } from '../../apiserver/server'
 import { humanDuration } from '../../machinery/duration'
+import { goSort } from '../../machinery/go-sort'
 import { parseTime } from '../../machinery/time'
 import { LEVEL_0, LEVEL_1, type PrefixWriter } from './tabwriter'
 
@@ -44,9 +45,10 @@ export function describeEvents(events: KubeObject[], w: PrefixWriter, now: numbe
     return
   }
   w.flush()
-  // SortableEvents orders by lastTimestamp; new-style events have none and sort first.
+  // SortableEvents orders by lastTimestamp (new-style events have none and sort first) with
+  // Go's unstable sort.Sort, whose order of equal times kubectl shows past 12 events.
   const last = (e: any) => parseTime(e.lastTimestamp ?? undefined) ?? Number.NEGATIVE_INFINITY
-  const sorted = [...events].sort((a, b) => last(a) - last(b))
+  const sorted = goSort([...events], (a, b) => last(a) < last(b))
   w.write(LEVEL_0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n')
   w.write(LEVEL_1, '----\t------\t----\t----\t-------\n')
   for (const e of sorted as any[]) {

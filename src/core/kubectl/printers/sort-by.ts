@@ -5,6 +5,7 @@
  */
 
 import type { KubeObject } from '../../api/types'
+import { goSort } from '../../machinery/go-sort'
 import { KubectlError } from '../context'
 
 function fieldAt(obj: unknown, path: string): unknown {
@@ -33,13 +34,11 @@ export function sortObjects(objs: KubeObject[], sortBy: string): KubeObject[] {
     if (v === undefined || v === null) return ''
     return typeof v === 'string' ? v : JSON.stringify(v)
   }
-  return objs
-    .map((o, i) => ({ o, k: key(values[i]), i }))
-    .sort((a, b) => {
-      if (typeof a.k === 'number' && typeof b.k === 'number') return a.k - b.k || a.i - b.i
-      const x = String(a.k)
-      const y = String(b.k)
-      return x < y ? -1 : x > y ? 1 : a.i - b.i
-    })
-    .map((e) => e.o)
+  // Go's sort.Sort, unstable as kubectl's (TableSorter / RuntimeSort): ties keep its order.
+  const less = (a: { k: number | string }, b: { k: number | string }) =>
+    typeof a.k === 'number' && typeof b.k === 'number' ? a.k < b.k : String(a.k) < String(b.k)
+  return goSort(
+    objs.map((o, i) => ({ o, k: key(values[i]) })),
+    less,
+  ).map((e) => e.o)
 }

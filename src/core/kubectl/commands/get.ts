@@ -50,7 +50,7 @@ export function runGet(ctx: KubectlContext, args: string[], flags: FlagValues): 
     )
   }
   const allNs = !!flags['all-namespaces']
-  const sels = parseResourceArgs(ctx.api, args)
+  const sels = parseResourceArgs(ctx.api, args, (t) => ctx.err(t))
   const multi = sels.length > 1 || args[0]!.split(',').length > 1 || args[0] === 'all' || args.some((a) => a.includes('/'))
   const showKind = multi || (args.some((a) => a.includes('/')) && false)
   let exit = 0

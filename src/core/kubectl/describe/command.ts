@@ -56,7 +56,7 @@ function collect(ctx: KubectlContext, args: string[], flags: FlagValues): { info
     }
     return { infos, errors }
   }
-  for (const sel of parseResourceArgs(ctx.api, args)) {
+  for (const sel of parseResourceArgs(ctx.api, args, (t) => ctx.err(t))) {
     if (sel.names.length) {
       if (allNs && sel.type.namespaced) throw new KubectlError('error: a resource cannot be retrieved by name across all namespaces')
       for (const name of sel.names) {

@@ -228,7 +228,7 @@ spec:
     resources:
       requests: {cpu: 250m, memory: 64Mi}
       limits: {cpu: 500m, memory: 128Mi}
-    livenessProbe: {httpGet: {path: /healthz, port: 80}, initialDelaySeconds: 3}
+    livenessProbe: {httpGet: {path: /, port: 80}, initialDelaySeconds: 3}
     readinessProbe: {exec: {command: [cat, /tmp/ready]}}
     volumeMounts: [{name: cache, mountPath: /cache}]
   - name: side
@@ -258,7 +258,7 @@ spec:
         '    Requests:',
         '      cpu:      250m',
         '      memory:   64Mi',
-        '    Liveness:   http-get http://:80/healthz delay=3s timeout=1s period=10s #success=1 #failure=3',
+        '    Liveness:   http-get http://:80/ delay=3s timeout=1s period=10s #success=1 #failure=3',
         '    Readiness:  exec [cat /tmp/ready] delay=0s timeout=1s period=10s #success=1 #failure=3',
         '    Environment Variables from:',
         "      cfg  ConfigMap with prefix 'CFG_'  Optional: false",

@@ -107,7 +107,9 @@ export function getNewReplicaSet(sc: SyncContext, create: boolean, initialReplic
     const annotationsUpdated = setNewReplicaSetAnnotations(d, next, newRevision, true)
     const minReady = spec.minReadySeconds ?? 0
     if (annotationsUpdated || ((next.spec as { minReadySeconds?: number }).minReadySeconds ?? 0) !== minReady) {
-      ;(next.spec as { minReadySeconds?: number }).minReadySeconds = minReady
+      // minReadySeconds is omitempty: a zero is not written, as the API server would not send it.
+      if (minReady) (next.spec as { minReadySeconds?: number }).minReadySeconds = minReady
+      else delete (next.spec as { minReadySeconds?: number }).minReadySeconds
       const updated = sc.ctx.api.update(sc.dc.rsType, next)
       sc.rsList = sc.rsList.map((rs) => (rs.metadata.uid === updated.metadata.uid ? updated : rs))
       return updated
@@ -135,7 +137,7 @@ export function getNewReplicaSet(sc: SyncContext, create: boolean, initialReplic
       labels: template.metadata.labels,
       ownerReferences: [ownerRefFor(d)],
     },
-    spec: { replicas, minReadySeconds: spec.minReadySeconds ?? 0, selector, template },
+    spec: { replicas, ...(spec.minReadySeconds ? { minReadySeconds: spec.minReadySeconds } : {}), selector, template },
   }
   setNewReplicaSetAnnotations(d, rs, newRevision, false)
   const created = sc.ctx.api.create(sc.dc.rsType, rs)

@@ -11,7 +11,9 @@ import type { APIServer } from '../../apiserver/server'
 import { KubectlError, type KubectlContext } from '../context'
 import { formatError } from '../errors'
 import type { FlagValues } from '../flags'
+import { toGoJSON, toGoYaml } from '../printers/go-yaml'
 import { refName } from '../resource-args'
+import { forOutput } from './get'
 import type { RolloutTarget } from './rollout'
 import { describePodTemplate, type PodTemplate } from './rollout-template'
 
@@ -67,6 +69,7 @@ function historyTable(revs: Revision[]): string {
 
 export function runRolloutHistory(ctx: KubectlContext, targets: RolloutTarget[], flags: FlagValues): number {
   const revision = flags.revision as number
+  const output = String(flags.output ?? '')
   if (revision < 0) throw new KubectlError(`error: revision must be a positive integer: ${revision}`)
   let exit = 0
   for (const { type, name } of targets) {
@@ -80,17 +83,39 @@ export function runRolloutHistory(ctx: KubectlContext, targets: RolloutTarget[],
     }
     if (!HISTORY_KINDS.has(obj.kind)) throw new KubectlError(`error: no history viewer has been implemented for "${kindString(type)}"`)
     const revs = revisionsOf(ctx.api, obj)
+    if (output) {
+      // -o prints the history objects themselves (ReplicaSets or ControllerRevisions), by revision.
+      const picked = revision > 0 ? revs.filter((x) => x.revision === revision) : revs
+      if (revision > 0 && !picked.length) throw new KubectlError('error: unable to find the specified revision')
+      picked.forEach((r, i) => printHistoryObject(ctx, r.source, output, i > 0))
+      continue
+    }
     let body: string
     if (!revs.length) body = 'No rollout history found.'
     else if (revision > 0) {
       const r = revs.find((x) => x.revision === revision)
       if (!r) throw new KubectlError('error: unable to find the specified revision')
-      body = describePodTemplate(r.template)
+      body = describePodTemplate(obj.kind === 'Deployment' ? withChangeCause(r) : r.template)
     } else body = historyTable(revs)
     const withRevision = revision > 0 ? `with revision #${revision}` : ''
     ctx.out(`${refName(type, name)} ${withRevision}\n${body}\n`)
   }
   return exit
+}
+
+/** The deployment viewer shows the ReplicaSet's change-cause among the template's annotations. */
+function withChangeCause(r: Revision): PodTemplate {
+  const t = r.template
+  if (!r.changeCause) return t
+  return { ...t, metadata: { ...t.metadata, annotations: { ...t.metadata?.annotations, [CHANGE_CAUSE_ANNOTATION]: r.changeCause } } }
+}
+
+function printHistoryObject(ctx: KubectlContext, obj: KubeObject, output: string, more: boolean): void {
+  const shown = forOutput(obj, false)
+  if (output === 'yaml') ctx.out(`${more ? '---\n' : ''}${toGoYaml(shown)}`)
+  else if (output === 'json') ctx.out(toGoJSON(shown))
+  else if (output === 'name') ctx.out(`${refName(ctx.api.resourceForKind(obj.apiVersion, obj.kind), obj.metadata.name!)}\n`)
+  else throw new KubectlError(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,yaml`)
 }
 
 export function kindString(t: ResourceType): string {

@@ -87,7 +87,8 @@ export function runRollout(ctx: KubectlContext, args: string[], flags: FlagValue
     ctx.out(ROLLOUT_HELP)
     return 1
   }
-  if (!SUB_COMMANDS.includes(sub)) throw new KubectlError(`error: unknown command "${sub}"\nSee 'kubectl rollout -h' for help and examples`)
+  // DefaultSubCommandRun names every argument: `unknown command "frob deployment/web"`.
+  if (!SUB_COMMANDS.includes(sub)) throw new KubectlError(`error: unknown command "${args.join(' ')}"\nSee 'kubectl rollout -h' for help and examples`)
   const rest = args.slice(1)
   if (!rest.length && !(flags.filename as string[]).length) throw new KubectlError('error: required resource not specified')
   switch (sub) {

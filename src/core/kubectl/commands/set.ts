@@ -71,7 +71,7 @@ export function runSet(ctx: KubectlContext, args: string[], flags: FlagValues): 
     }
     // Without a sub-command cobra prints the help on stderr and kubectl exits 1.
     if (!sub) throw new KubectlError(SET_HELP)
-    throw new KubectlError(`error: unknown command "${sub}"\nSee 'kubectl set -h' for help and examples`)
+    throw new KubectlError(`error: unknown command "${args.join(' ')}"\nSee 'kubectl set -h' for help and examples`)
   }
   return runSetImage(ctx, args.slice(1), flags)
 }

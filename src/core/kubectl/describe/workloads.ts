@@ -69,7 +69,8 @@ export function describeDeployment(ctx: DescribeContext, d: any, events: KubeObj
   // FindNewReplicaSet: the oldest ReplicaSet whose template matches the deployment's
   const byAge = [...owned].sort((a, b) => String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp)) || String(a.metadata.name).localeCompare(String(b.metadata.name)))
   const newRS = byAge.find((rs) => templateKey(rs.spec?.template) === want)
-  const oldRSs = owned.filter((rs) => rs !== newRS)
+  // FindNewReplicaSet sorted the list in place, so the old ones follow creation order too.
+  const oldRSs = byAge.filter((rs) => rs !== newRS)
   if (owned.length) {
     w.write(LEVEL_0, `OldReplicaSets:\t${rsList(oldRSs)}\n`)
     w.write(LEVEL_0, `NewReplicaSet:\t${rsList(newRS ? [newRS] : [])}\n`)

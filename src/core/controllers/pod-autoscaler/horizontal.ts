@@ -91,7 +91,7 @@ export class HorizontalController {
     const cpu = metricSpecs.find((m) => m.type === 'Resource' && m.resource?.name === 'cpu' && m.resource?.target?.type === 'Utilization')
     const sel = selectorFromLabelSelector((target.spec as any)?.selector)
     const pods = this.pods.list(hpa.metadata.namespace).filter((p) => sel?.matches(p.metadata.labels) && !p.metadata.deletionTimestamp && !['Failed', 'Succeeded'].includes((p.status as any)?.phase))
-    const result = cpu ? getResourceReplicas(current, cpu.resource.target.averageUtilization, pods, this.metrics.podMetrics(hpa.metadata.namespace)) : 'the playground computes only cpu Utilization metrics'
+    const result = cpu ? getResourceReplicas(current, cpu.resource.target.averageUtilization, pods, this.metrics.podMetrics(hpa.metadata.namespace), this.ctx.clock.now()) : 'the playground computes only cpu Utilization metrics'
     conds.set('AbleToScale', 'True', 'SucceededGetScale', 'the HPA controller was able to get the target\'s current scale')
     if (typeof result === 'string') {
       this.recorder.event(hpa, 'Warning', 'FailedGetResourceMetric', result)

@@ -45,3 +45,14 @@ describe('kubectl get -o custom-columns', () => {
     expect(c.kubectl('get deploy -o custom-columns=NAME')).toMatchObject({ stderr: 'error: unexpected custom-columns spec: NAME, expected <header>:<json-path-expr>\n', exitCode: 1 })
   })
 })
+
+describe('-o jsonpath on verbs that print the object', () => {
+  it('prints the template for run and scale, and a bad template changes nothing', () => {
+    const c = createCluster({ seed: 1, workers: 1 })
+    expect(c.kubectl(`run web --image=nginx -o jsonpath='{.spec.containers[0].image}'`).stdout).toBe('nginx')
+    expect(c.kubectl(`run bad --image=nginx -o jsonpath='{.spec'`).stderr).toBe('error: error parsing jsonpath {.spec, unclosed action\n')
+    expect(c.kubectl('get pod bad').exitCode).toBe(1)
+    c.kubectl('create deployment d --image=nginx')
+    expect(c.kubectl(`scale deploy d --replicas=3 -o jsonpath='{.metadata.name}'`).stdout).toBe('d')
+  })
+})

@@ -8,6 +8,9 @@ import type { KubeObject } from '../../api/types'
 import { KubectlError, type KubectlContext } from '../context'
 import type { FlagSpec, FlagValues } from '../flags'
 import { toTypedGoJSON, toTypedGoYaml } from '../printers/go-yaml'
+import { templateFlags } from '../printers/jsonpath/flags'
+import type { JSONPathPrinter } from '../printers/jsonpath/printer'
+import { jsonPathTemplateFor, printJSONPath } from './wait-print'
 import { lookupType } from '../resource-args'
 import { parsePairs } from './annotate'
 import { dryRunSuffix } from './targets'
@@ -32,6 +35,7 @@ export const runFlags: FlagSpec[] = [
   { name: 'expose', type: 'bool', default: false },
   { name: 'dry-run', type: 'string', default: 'none' },
   { name: 'output', short: 'o', type: 'string', default: '' },
+  ...templateFlags,
   { name: 'save-config', type: 'bool', default: false },
   { name: 'field-manager', type: 'string', default: 'kubectl-run' },
   { name: 'pod-running-timeout', type: 'string', default: '1m0s' },
@@ -95,8 +99,10 @@ function create(ctx: KubectlContext, plural: string, obj: KubeObject, flags: Fla
   return ctx.api.create(lookupType(ctx.api, plural), obj, { namespace: ctx.namespace, dryRun: dryRun === 'server', user: ctx.user, fieldManager: String(flags['field-manager']) })
 }
 
-function print(ctx: KubectlContext, obj: KubeObject, resource: string, output: string, dryRun: string): void {
-  if (output === 'yaml') ctx.out(toTypedGoYaml(obj))
+function print(ctx: KubectlContext, obj: KubeObject, resource: string, output: string, dryRun: string, template?: JSONPathPrinter): void {
+  // The template sees the typed object as encoding/json writes it.
+  if (template) printJSONPath(ctx, template, JSON.parse(toTypedGoJSON(obj)))
+  else if (output === 'yaml') ctx.out(toTypedGoYaml(obj))
   // kubectl run holds a typed Pod, whether built here or returned by the server.
   else if (output === 'json') ctx.out(toTypedGoJSON(obj))
   else if (output === 'name') ctx.out(`${resource}/${obj.metadata.name}\n`)
@@ -123,6 +129,7 @@ export function runRun(ctx: KubectlContext, args: string[], flags: FlagValues, d
   const name = args[0]!
   const pod = podFor(name, flags, [...args.slice(1), ...(dashArgs ?? [])])
   const output = String(flags.output ?? '')
+  const template = jsonPathTemplateFor(ctx, flags)
   const pods = create(ctx, 'pods', pod, flags)
   // --expose: the service-v2 generator's Service, printed before the pod (generateService).
   let failure: unknown
@@ -135,14 +142,14 @@ export function runRun(ctx: KubectlContext, args: string[], flags: FlagValues, d
       if (labels) metadata.labels = labels
       const svc = { kind: 'Service', apiVersion: 'v1', metadata, spec: { ports: [{ protocol: 'TCP', port, targetPort: port }], selector }, status: { loadBalancer: {} } }
       const made = create(ctx, 'services', svc as unknown as KubeObject, flags)
-      print(ctx, made, 'service', output, String(flags['dry-run']))
+      print(ctx, made, 'service', output, String(flags['dry-run']), template)
       // generateService's own separator, then the YAML printer's before its second document.
       if (output === 'yaml') ctx.out('---\n---\n')
     } catch (e) {
       failure = e
     }
   }
-  print(ctx, pods, 'pod', output, String(flags['dry-run']))
+  print(ctx, pods, 'pod', output, String(flags['dry-run']), template)
   if (failure) throw failure
   return 0
 }

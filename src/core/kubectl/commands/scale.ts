@@ -6,7 +6,9 @@ import { isStatusError } from '../../machinery/errors'
 import { formatError } from '../errors'
 import type { FlagSpec, FlagValues } from '../flags'
 import { toGoJSON, toGoYaml } from '../printers/go-yaml'
+import { templateFlags } from '../printers/jsonpath/flags'
 import { parseResourceArgs, refName } from '../resource-args'
+import { jsonPathTemplateFor, printJSONPath } from './wait-print'
 
 export const scaleFlags: FlagSpec[] = [
   { name: 'replicas', type: 'int', default: -1 },
@@ -16,12 +18,14 @@ export const scaleFlags: FlagSpec[] = [
   { name: 'all', type: 'bool', default: false },
   { name: 'timeout', type: 'string', default: '0s' },
   { name: 'output', short: 'o', type: 'string', default: '' },
+  ...templateFlags,
   { name: 'dry-run', type: 'string', default: 'none' },
 ]
 
 const SCALABLE = new Set(['apps/deployments', 'apps/replicasets', 'apps/statefulsets', '/replicationcontrollers'])
 
 export function runScale(ctx: KubectlContext, args: string[], flags: FlagValues): number {
+  const template = jsonPathTemplateFor(ctx, flags)
   const replicas = flags.replicas as number
   if (replicas < 0) throw new KubectlError('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0')
   const sels = parseResourceArgs(ctx.api, args)
@@ -56,7 +60,8 @@ export function runScale(ctx: KubectlContext, args: string[], flags: FlagValues)
         }
         // Upstream prints the object as the builder fetched it, before the scale.
         const output = String(flags.output ?? '')
-        if (output === 'json') ctx.out(toGoJSON(obj))
+        if (template) printJSONPath(ctx, template, obj)
+        else if (output === 'json') ctx.out(toGoJSON(obj))
         else if (output === 'yaml') ctx.out(toGoYaml(obj))
         else if (output === 'name') ctx.out(`${refName(sel.type, name)}\n`)
         else ctx.out(`${refName(sel.type, name)} scaled${dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''}\n`)

@@ -53,3 +53,28 @@ export function objectPrinterFor(ctx: KubectlContext, flags: FlagValues, operati
     },
   }
 }
+
+/**
+ * The JSONPath printer when -o names a JSONPath format (for verbs with their own printing:
+ * run, scale), made before the verb acts so that a bad template changes nothing.
+ */
+export function jsonPathTemplateFor(ctx: KubectlContext, flags: FlagValues): JSONPathPrinter | undefined {
+  const output = String(flags.output ?? '')
+  if (!isJSONPathFormat(output)) return undefined
+  try {
+    return jsonPathPrinterFor(output, flags, (p) => readText(ctx, p))
+  } catch (e) {
+    if (e instanceof PrinterError) throw new KubectlError(`error: ${e.message.replace(/\n$/, '')}`)
+    throw e
+  }
+}
+
+/** Prints one object with a JSONPath printer, failing in kubectl's words. */
+export function printJSONPath(ctx: KubectlContext, template: JSONPathPrinter, obj: unknown): void {
+  try {
+    ctx.out(template.print(obj))
+  } catch (e) {
+    if (e instanceof PrinterError) throw new KubectlError(`error: ${e.message.replace(/\n$/, '')}`)
+    throw e
+  }
+}

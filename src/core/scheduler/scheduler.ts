@@ -59,6 +59,7 @@ export class Scheduler {
       claim: (ns, name) => ctx.informers.for('', 'persistentvolumeclaims').get(ns, name),
       volumes: () => ctx.informers.for('', 'persistentvolumes').list(),
       storageClass: (name) => ctx.informers.for('storage.k8s.io', 'storageclasses').get(undefined, name),
+      podDisruptionBudgets: () => ctx.informers.for('policy', 'poddisruptionbudgets').list(),
     }
     this.volumeBinds = new VolumeBindWaiter(ctx, this.listers, (pod, node, e) => this.bindPod(pod, node, e))
     // PVC and PV events may let a pod through VolumeBinding, or finish a waiting PreBind.

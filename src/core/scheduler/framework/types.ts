@@ -57,6 +57,8 @@ export interface SchedulerListers {
   claim?(namespace: string, name: string): KubeObject | undefined
   volumes?(): KubeObject[]
   storageClass?(name: string): KubeObject | undefined
+  /** PodDisruptionBudgets, which preemption tries not to violate. */
+  podDisruptionBudgets?(): KubeObject[]
 }
 
 export interface PluginContext {

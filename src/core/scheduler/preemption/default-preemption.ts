@@ -2,13 +2,15 @@
  * DefaultPreemption's PostFilter (framework/preemption + plugins/defaultpreemption): when a pod
  * fits nowhere, find the nodes where evicting lower-priority pods would make it fit, keep as few
  * victims as possible (reprieving the most important first), and pick one node as upstream does.
- * PodDisruptionBudgets are not consulted: every victim counts as not violating one.
+ * PodDisruptionBudgets are best effort: victims that would violate one are reprieved first,
+ * and nodes needing fewer violations win.
  */
 import type { KubeObject } from '../../api/types'
 import type { FilterPlugin, FilterStatus, NodeInfo, PluginContext } from '../framework/types'
 import { addPod, newNodeInfo } from '../framework/node-info'
 import type { NodeVerdict } from '../schedule-one'
 import { parseTime } from '../../machinery/time'
+import { filterPodsWithPDBViolation } from './pdb-violation'
 
 export const NO_VICTIMS_REASON = 'No preemption victims found for incoming pod'
 export const NOT_HELPFUL_REASON = 'Preemption is not helpful for scheduling'
@@ -78,10 +80,11 @@ function withPods(base: NodeInfo, pods: KubeObject[]): NodeInfo {
 interface Candidate {
   node: string
   victims: KubeObject[]
+  numPDBViolations: number
 }
 
-/** SelectVictimsOnNode (without PDBs): victims, or the status explaining why none help. */
-function selectVictimsOnNode(pod: KubeObject, info: NodeInfo, nodes: NodeInfo[], filters: FilterPlugin[], ctx: PluginContext): KubeObject[] | FilterStatus {
+/** SelectVictimsOnNode: victims and how many of them violate a budget, or why none help. */
+function selectVictimsOnNode(pod: KubeObject, info: NodeInfo, nodes: NodeInfo[], filters: FilterPlugin[], ctx: PluginContext): Omit<Candidate, 'node'> | FilterStatus {
   const prio = podPriority(pod)
   const potential = info.pods.filter((p) => podPriority(p) < prio)
   if (potential.length === 0) return { code: 'UnschedulableAndUnresolvable', reasons: [NO_VICTIMS_REASON] }
@@ -93,20 +96,30 @@ function selectVictimsOnNode(pod: KubeObject, info: NodeInfo, nodes: NodeInfo[],
   const failed = trial(kept)
   if (failed) return failed
   const victims: KubeObject[] = []
-  for (const p of potential.sort(moreImportant)) {
-    // Reprieve: keep the pod if the preemptor still fits with it.
-    if (trial([...kept, p])) victims.push(p)
-    else kept = [...kept, p]
+  // Reprieve: keep a pod if the preemptor still fits with it; budget-violating ones first,
+  // each group from the most important down.
+  const reprieve = (p: KubeObject): boolean => {
+    if (trial([...kept, p])) {
+      victims.push(p)
+      return false
+    }
+    kept = [...kept, p]
+    return true
   }
-  return victims
+  const { violating, nonViolating } = filterPodsWithPDBViolation(potential.sort(moreImportant), ctx.listers?.podDisruptionBudgets?.() ?? [])
+  let numPDBViolations = 0
+  for (const p of violating) if (!reprieve(p)) numPDBViolations++
+  for (const p of nonViolating) reprieve(p)
+  if (violating.length && nonViolating.length) victims.sort(moreImportant)
+  return { victims, numPDBViolations }
 }
 
-/** pickOneNodeForPreemption without PDB violations: lowest top victim priority, lowest sum, fewest, latest start. */
+/** pickOneNodeForPreemption: fewest PDB violations, lowest top victim priority, lowest sum, fewest, latest start. */
 function pickOne(cands: Candidate[]): Candidate {
   const top = (c: Candidate) => Math.max(...c.victims.map(podPriority))
   const sum = (c: Candidate) => c.victims.reduce((s, v) => s + (2 ** 31 - 1) + podPriority(v) + 1, 0)
   const earliestTop = (c: Candidate) => Math.min(...c.victims.filter((v) => podPriority(v) === top(c)).map(startTime))
-  const criteria: ((c: Candidate) => number)[] = [top, sum, (c) => c.victims.length, (c) => -earliestTop(c)]
+  const criteria: ((c: Candidate) => number)[] = [(c) => c.numPDBViolations, top, sum, (c) => c.victims.length, (c) => -earliestTop(c)]
   let rest = cands
   for (const crit of criteria) {
     const best = Math.min(...rest.map(crit))
@@ -137,8 +150,8 @@ export function preempt(pod: KubeObject, nodes: NodeInfo[], verdicts: NodeVerdic
       continue
     }
     const r = selectVictimsOnNode(pod, info, nodes, filters, ctx)
-    if (Array.isArray(r)) {
-      if (r.length) cands.push({ node: info.node.metadata.name!, victims: r })
+    if ('victims' in r) {
+      if (r.victims.length) cands.push({ node: info.node.metadata.name!, ...r })
       else statuses.push({ code: 'Unschedulable', reasons: [`expected at least one victim pod on node "${info.node.metadata.name}"`] })
     } else statuses.push(r)
   }

@@ -25,6 +25,7 @@ import { deleteObject, type DeleteOptions } from './delete'
 import { evictPod, type EvictionOptions } from './registry/eviction'
 import { decodeRequest, type FieldValidation } from './decode-request'
 import { RBACAuthorizer } from './authorization/rbac'
+import { recordUpdate } from './managed-fields/track'
 
 export interface User {
   name: string
@@ -48,6 +49,8 @@ export interface WriteOptions {
   patch?: boolean
   /** Receives the request's warnings (Warn field validation), which kubectl prints. */
   warnings?: string[]
+  /** Server-side apply has already written the object's managedFields (managed-fields/apply.ts). */
+  managedFieldsApplied?: boolean
 }
 
 export interface ListOptions {
@@ -78,6 +81,11 @@ export class APIServer {
   private readonly ctx: StrategyContext
   /** Requests from users pass through it (authorization/scoped.ts); components are not checked. */
   readonly authorizer: RBACAuthorizer
+  /**
+   * The manager of writes that name none (upstream takes it from the User-Agent): each
+   * component writes through a view of this server with its own (managed-fields/track.ts).
+   */
+  readonly defaultFieldManager?: string
 
   constructor(
     readonly store: Store,
@@ -161,6 +169,7 @@ export class APIServer {
     obj.metadata.creationTimestamp = rfc3339(this.clock.now())
     if (strategy.generation) obj.metadata.generation = 1
     strategy.prepareForCreate?.(obj, this.ctx)
+    recordUpdate(this, t, undefined, obj, opts)
     admit(this.admission, { operation: 'CREATE', resource: t, object: obj, user: opts.user, api: this })
     const errs = [...validateMeta(t, strategy, obj), ...(strategy.validate?.(obj, this.ctx) ?? [])]
     if (errs.length) throw newInvalid(t.kind, t.group, obj.metadata.name ?? '', errs)
@@ -173,7 +182,7 @@ export class APIServer {
   }
 
   /** Full update (PUT). A resourceVersion that is set must match the stored one. */
-  update(t: ResourceType, body: KubeObject, opts: WriteOptions & { subresource?: 'status' } = {}): KubeObject {
+  update(t: ResourceType, body: KubeObject, opts: WriteOptions & { subresource?: 'status' | 'scale' } = {}): KubeObject {
     const input = decodeRequest(body, opts)
     const name = input.metadata?.name ?? ''
     const ns = t.namespaced ? input.metadata?.namespace || 'default' : undefined
@@ -209,6 +218,7 @@ export class APIServer {
       // The status subresource changes only status.
       const merged: KubeObject = { ...clone(old), status: obj.status }
       merged.metadata = { ...merged.metadata }
+      recordUpdate(this, t, old, merged, opts)
       return this.commitUpdate(t, key, merged, old, strategy, opts, true)
     }
     if (strategy.statusSubresource && 'status' in old) obj.status = clone(old.status)
@@ -216,6 +226,7 @@ export class APIServer {
     if (strategy.generation && JSON.stringify(obj.spec) !== JSON.stringify(old.spec)) {
       obj.metadata.generation = (old.metadata.generation ?? 0) + 1
     }
+    recordUpdate(this, t, old, obj, opts)
     admit(this.admission, { operation: 'UPDATE', resource: t, object: obj, oldObject: old, user: opts.user, api: this })
     return this.commitUpdate(t, key, obj, old, strategy, opts, false)
   }

@@ -14,6 +14,7 @@ import { resourceQuota } from '../apiserver/admission/resource-quota'
 import { priorityAdmission } from '../apiserver/admission/priority'
 import { serviceAccountAdmission } from '../apiserver/admission/service-account'
 import { APIServer } from '../apiserver/server'
+import { asFieldManager } from '../apiserver/managed-fields/track'
 import { makeRecorderFactory, type ComponentContext } from '../client/context'
 import { InformerFactory } from '../client/informer'
 import { CronJobController } from '../controllers/cronjob/cronjob-controller'
@@ -75,6 +76,7 @@ export class ClusterCore {
   readonly load: LoadTarget[] = []
   readonly metrics: MetricsServer
   private nodeCount = 0
+  private readonly kubeletCtx: ComponentContext
 
   constructor(readonly spec: ClusterSpec = {}) {
     this.clock = new Clock(SIMULATION_EPOCH_MS - BOOTSTRAP_LEAD_MS)
@@ -82,7 +84,10 @@ export class ClusterCore {
     this.api = new APIServer(this.store, this.clock, this.random)
     this.api.admission.push(namespaceLifecycle, limitRanger, serviceAccountAdmission, priorityAdmission, defaultTolerationSeconds, defaultStorageClass, storageObjectInUseProtection, resourceQuota)
     this.informers = new InformerFactory(this.api)
-    this.ctx = { api: this.api, informers: this.informers, clock: this.clock, random: this.random, recorder: makeRecorderFactory(this.api) }
+    // Components write as their own field manager (upstream's User-Agent prefix); the
+    // controllers' context is kube-controller-manager's.
+    const kcm = asFieldManager(this.api, 'kube-controller-manager')
+    this.ctx = { api: kcm, informers: this.informers, clock: this.clock, random: this.random, recorder: makeRecorderFactory(kcm) }
     for (const ns of addons.systemNamespaces()) this.createSystem(ns)
     bootstrapRBAC(this.store, this.clock, spec.seed ?? 1)
     for (const pc of addons.priorityClasses()) this.createSystem(pc)
@@ -104,19 +109,25 @@ export class ClusterCore {
     new PVCProtectionController(this.ctx)
     new PVProtectionController(this.ctx)
     new PersistentVolumeController(this.ctx)
-    new LocalPathProvisioner(this.ctx)
-    this.metrics = new MetricsServer(this.ctx, { targets: () => this.load })
+    new LocalPathProvisioner(this.as('local-path-provisioner'))
+    this.metrics = new MetricsServer(this.as('metrics-server'), { targets: () => this.load })
     new HorizontalController(this.ctx, this.metrics)
-    this.scheduler = new Scheduler(this.ctx)
-    this.kubelets = new KubeletHost(this.ctx)
+    this.scheduler = new Scheduler(this.as('kube-scheduler'))
+    this.kubeletCtx = this.as('kubelet')
+    this.kubelets = new KubeletHost(this.kubeletCtx)
     this.bootstrap(spec.workers ?? 3)
+  }
+
+  private as(manager: string): ComponentContext {
+    const api = asFieldManager(this.api, manager)
+    return { ...this.ctx, api, recorder: makeRecorderFactory(api) }
   }
 
   private createSystem(obj: KubeObject): KubeObject {
     const [group] = obj.apiVersion.includes('/') ? obj.apiVersion.split('/') : ['']
     const t = this.api.registry.forKind(obj.apiVersion, obj.kind)
     if (!t) throw new Error(`bootstrap: unknown kind ${group}/${obj.kind}`)
-    return this.api.create(t, obj)
+    return this.api.create(t, obj, { fieldManager: 'kubeadm' })
   }
 
   private bootstrap(workers: number): void {
@@ -154,7 +165,7 @@ export class ClusterCore {
       systemUUID: this.random.uuid(),
       bootID: this.random.uuid(),
     }
-    const kubelet = new Kubelet(this.ctx, shape, this.catalogue)
+    const kubelet = new Kubelet(this.kubeletCtx, shape, this.catalogue)
     this.kubelets.add(kubelet)
     kubelet.start()
     return kubelet

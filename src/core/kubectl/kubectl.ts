@@ -5,6 +5,7 @@
 
 import { impersonatedUser } from '../apiserver/authorization/attributes'
 import { authorizedAPI } from '../apiserver/authorization/scoped'
+import { asFieldManager, KUBECTL_USER_AGENT_MANAGER } from '../apiserver/managed-fields/track'
 import { isStatusError } from '../machinery/errors'
 import { annotateFlags, runAnnotate } from './commands/annotate'
 import { apiResourcesFlags, apiVersionsFlags, runAPIResources, runAPIVersions } from './commands/api-resources'
@@ -121,7 +122,7 @@ export function runKubectl(ctx: KubectlContext, argv: string[], applyResults?: A
   // --as / --as-group become Impersonate-User / Impersonate-Group; every request is then
   // authorized as the resulting user.
   if (parsed.flags.as) ctx.user = impersonatedUser(String(parsed.flags.as), (parsed.flags['as-group'] as string[] | undefined) ?? [])
-  ctx.api = authorizedAPI(ctx.api, ctx.user)
+  ctx.api = authorizedAPI(asFieldManager(ctx.api, KUBECTL_USER_AGENT_MANAGER), ctx.user)
   if (verb === 'apply') return runApply(ctx, parsed.args, parsed.flags, applyResults)
   return cmd.run(ctx, parsed.args, parsed.flags, parsed.dashArgs)
 }

@@ -51,7 +51,7 @@ export function patchObject(
   const live = api.get(t, ns, name)
   if (subresource === 'scale') {
     const patched = applyPatch(kind, toScale(live), patch) as KubeObject
-    return toScale(api.update(t, fromScale(t, live, patched), opts))
+    return toScale(api.update(t, fromScale(t, live, patched), { ...opts, subresource: 'scale' }))
   }
   const patched = applyPatch(kind, live, patch)
   if (!isObject(patched)) throw newInvalid(t.kind, t.group, name, [])

@@ -94,14 +94,16 @@ describe('REST face: verbs', () => {
     expect(badType.status).toBe(415)
   })
 
-  it('server-side apply creates, then merges over the live object', () => {
+  it('server-side apply creates, merges another manager in, and drops what a manager stops applying', () => {
     const { call } = setup()
     const path = '/api/v1/namespaces/default/configmaps/cfg?fieldManager=kubectl'
     const headers = { 'content-type': 'application/apply-patch+yaml' }
     const first = call('PATCH', path, { body: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: "1"\n', headers })
     expect(first.status).toBe(201)
+    const other = call('PATCH', '/api/v1/namespaces/default/configmaps/cfg?fieldManager=other', { body: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  c: "3"\n', headers })
+    expect(other.json!.data).toEqual({ a: '1', c: '3' })
     const second = call('PATCH', path, { body: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  b: "2"\n', headers })
-    expect(second.json!.data).toEqual({ a: '1', b: '2' })
+    expect(second.json!.data).toEqual({ b: '2', c: '3' })
     expect(call('PATCH', '/api/v1/namespaces/default/configmaps/cfg', { body: '{}', headers }).status).toBe(400)
   })
 

@@ -6,11 +6,11 @@
 
 import type { ResourceType } from '../../api/resources'
 import type { KubeObject } from '../../api/types'
-import { isStatusError, newBadRequest } from '../../machinery/errors'
+import { newBadRequest } from '../../machinery/errors'
+import { serverSideApply } from '../managed-fields/apply'
 import type { WriteOptions } from '../server'
 import { isObject } from '../patch/merge-patch'
 import { patchBodyJSON, patchObject } from '../patch/patch'
-import { strategicMergePatch } from '../patch/strategic-merge'
 import { parseYAMLBody } from './decode'
 import { newUnsupportedMediaType } from './errors'
 import type { ResourcePath } from './paths'
@@ -31,7 +31,7 @@ function patchBody(kind: PatchType, body: string | undefined): unknown {
   return kind === 'apply' ? parseYAMLBody(body) : patchBodyJSON(body)
 }
 
-export function patchResource(ctx: RestContext, req: RestRequest, t: ResourceType, p: ResourcePath, opts: WriteOptions): RestResponse {
+export function patchResource(ctx: RestContext, req: RestRequest, t: ResourceType, p: ResourcePath, opts: WriteOptions & { force?: boolean }): RestResponse {
   const { api } = ctx
   const media = (req.headers['content-type'] ?? '').split(';')[0]!.trim()
   const kind = PATCH_TYPES[media]
@@ -47,20 +47,8 @@ export function patchResource(ctx: RestContext, req: RestRequest, t: ResourceTyp
     if (applied.metadata?.name && applied.metadata.name !== name) {
       throw newBadRequest(`the name of the object (${applied.metadata.name}) does not match the name on the URL (${name})`)
     }
-    let live: KubeObject | undefined
-    try {
-      live = api.get(t, ns, name)
-    } catch (e) {
-      if (!(isStatusError(e) && e.code === 404)) throw e
-    }
-    if (!live) {
-      const obj = { ...applied, metadata: { ...(applied.metadata ?? {}), name, namespace: ns } }
-      return jsonResponse(201, api.create(t, obj, { ...opts, namespace: ns }))
-    }
-    // Server-side apply, simplified: the applied configuration merges over the live object.
-    const merged = strategicMergePatch(live, { ...applied, metadata: { ...(applied.metadata ?? {}), resourceVersion: undefined } }) as KubeObject
-    merged.metadata.resourceVersion = live.metadata.resourceVersion
-    return jsonResponse(200, api.update(t, merged, { ...opts, subresource: p.subresource === 'status' ? 'status' : undefined }))
+    const r = serverSideApply(api, t, ns, name, applied, opts)
+    return jsonResponse(r.created ? 201 : 200, r.object)
   }
   return jsonResponse(200, patchObject(api, t, ns, name, p.subresource, kind, req.body, opts))
 }

@@ -15,6 +15,7 @@ import type { PropagationPolicy } from '../delete'
 import type { FieldValidation } from '../decode-request'
 import { decodeObject, parseJSONBody } from './decode'
 import { fromRequestVersion, toRequestVersion } from './hpa-v1'
+import { managerFromUserAgent } from '../managed-fields/track'
 import { patchResource } from './patch'
 import type { ResourcePath } from './paths'
 import { fromScale, toScale } from './scale'
@@ -51,8 +52,10 @@ function fieldValidation(q: Map<string, string>): FieldValidation {
   return v === 'Strict' || v === 'Ignore' ? v : 'Warn'
 }
 
-function writeOptions(q: Map<string, string>): WriteOptions {
-  return { dryRun: q.get('dryRun') === 'All', fieldManager: q.get('fieldManager'), user: ADMIN_USER, fieldValidation: fieldValidation(q) }
+function writeOptions(q: Map<string, string>, req: RestRequest): WriteOptions {
+  // A request that names no fieldManager is managed under its User-Agent's prefix.
+  const fieldManager = q.get('fieldManager') ?? managerFromUserAgent(req.headers['user-agent'])
+  return { dryRun: q.get('dryRun') === 'All', fieldManager, user: ADMIN_USER, fieldValidation: fieldValidation(q) }
 }
 
 export function handleResource(ctx: RestContext, req: RestRequest, q: Map<string, string>, t: ResourceType, p: ResourcePath): RestResponse {
@@ -86,7 +89,7 @@ export function handleResource(ctx: RestContext, req: RestRequest, q: Map<string
     }
     if (method === 'POST') {
       const obj = fromRequestVersion(t, p.version, decodeObject(t, p.version, req.body, ns))
-      return jsonResponse(201, inVersion(api.create(t, obj, { ...writeOptions(q), namespace: ns })))
+      return jsonResponse(201, inVersion(api.create(t, obj, { ...writeOptions(q, req), namespace: ns })))
     }
     if (method === 'DELETE' && t.verbs.includes('deletecollection')) {
       const list = api.list(t, { namespace: ns, labelSelector: q.get('labelSelector') ?? '', fieldSelector: q.get('fieldSelector') ?? '' })
@@ -103,7 +106,7 @@ export function handleResource(ctx: RestContext, req: RestRequest, q: Map<string
     if (method === 'GET') return jsonResponse(200, toScale(current()))
     if (method === 'PUT') {
       const scale = parseJSONBody(req.body) as KubeObject
-      return jsonResponse(200, toScale(api.update(t, fromScale(t, current(), scale), writeOptions(q))))
+      return jsonResponse(200, toScale(api.update(t, fromScale(t, current(), scale), { ...writeOptions(q, req), subresource: 'scale' })))
     }
   }
   if (sub === 'binding' && method === 'POST') {
@@ -128,10 +131,10 @@ export function handleResource(ctx: RestContext, req: RestRequest, q: Map<string
     }
     case 'PUT': {
       const obj = fromRequestVersion(t, p.version, decodeObject(t, p.version, req.body, ns, name))
-      return jsonResponse(200, inVersion(api.update(t, obj, { ...writeOptions(q), subresource: sub === 'status' ? 'status' : undefined })))
+      return jsonResponse(200, inVersion(api.update(t, obj, { ...writeOptions(q, req), subresource: sub === 'status' ? 'status' : undefined })))
     }
     case 'PATCH':
-      return patchResource(ctx, req, t, p, writeOptions(q))
+      return patchResource(ctx, req, t, p, { ...writeOptions(q, req), force: q.get('force') === 'true' })
     case 'DELETE': {
       if (sub) break
       const before = current()

@@ -9,6 +9,7 @@ import type { FieldValidation } from '../../apiserver/decode-request'
 import { decodeMetadata } from '../../api/schema/decode'
 import { isStatusError } from '../../machinery/errors'
 import { threeWayMerge } from '../apply/three-way-merge'
+import { applyServerSide, FIELD_MANAGER_SERVER_SIDE_APPLY } from '../apply/server-side'
 import { KubectlError, type KubectlContext } from '../context'
 import { formatError } from '../errors'
 import type { FlagSpec, FlagValues } from '../flags'
@@ -17,6 +18,8 @@ import { refName } from '../resource-args'
 import { readManifestStreams } from './filenames'
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
+/** kubectl's default field manager for client-side apply. */
+export const FIELD_MANAGER_CLIENT_SIDE_APPLY = 'kubectl-client-side-apply'
 
 export const applyFlags: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'stringArray', default: [] },
@@ -24,7 +27,8 @@ export const applyFlags: FlagSpec[] = [
   { name: 'dry-run', type: 'string', default: 'none' },
   { name: 'server-side', type: 'bool', default: false },
   { name: 'force-conflicts', type: 'bool', default: false },
-  { name: 'field-manager', type: 'string', default: 'kubectl-client-side-apply' },
+  // Empty: kubectl picks kubectl-client-side-apply, or kubectl with --server-side (GetApplyFieldManagerFlag).
+  { name: 'field-manager', type: 'string', default: '' },
   { name: 'output', short: 'o', type: 'string', default: '' },
   { name: 'validate', type: 'string', default: 'strict' },
   { name: 'prune', type: 'bool', default: false },
@@ -82,14 +86,27 @@ export function fieldValidationFor(validate: unknown): FieldValidation {
   return v === 'false' || v === 'ignore' ? 'Ignore' : v === 'warn' ? 'Warn' : 'Strict'
 }
 
-export function applyOne(ctx: KubectlContext, doc: ManifestDoc, dryRun: boolean, fieldValidation: FieldValidation = 'Strict'): ApplyOutcome {
+/** How apply writes: client-side (the default) or server-side, and its dry-run mode. */
+export interface ApplyMode {
+  serverSide?: boolean
+  force?: boolean
+  fieldManager?: string
+  dryRun?: 'none' | 'client' | 'server'
+}
+
+export function applyOne(ctx: KubectlContext, doc: ManifestDoc, dryRun: boolean, fieldValidation: FieldValidation = 'Strict', mode: ApplyMode = {}): ApplyOutcome {
   const t = resolveForDoc(ctx, doc)
   const input = clone(doc.object)
   input.metadata = input.metadata ?? {}
   const name = input.metadata.name ?? ''
   if (t.namespaced) input.metadata.namespace = input.metadata.namespace || ctx.namespace
   const ref = refName(t, name)
-  const suffix = dryRun ? ' (dry run)' : ''
+  const suffix = !dryRun ? '' : mode.dryRun === 'server' ? ' (server dry run)' : ' (dry run)'
+  const fieldManager = mode.fieldManager || (mode.serverSide ? FIELD_MANAGER_SERVER_SIDE_APPLY : FIELD_MANAGER_CLIENT_SIDE_APPLY)
+  if (mode.serverSide) {
+    applyServerSide(ctx, t, input, { fieldManager, force: !!mode.force, dryRun })
+    return { ref, outcome: 'configured', message: `${ref} serverside-applied${suffix}` }
+  }
   input.metadata.annotations = { ...(input.metadata.annotations ?? {}) }
   const annotated = clone(input)
   annotated.metadata.annotations![LAST_APPLIED] = lastAppliedJSON(input)
@@ -110,7 +127,7 @@ export function applyOne(ctx: KubectlContext, doc: ManifestDoc, dryRun: boolean,
   }
   if (!live) {
     try {
-      ctx.api.create(t, annotated, { namespace: input.metadata.namespace, dryRun, user: ctx.user, fieldValidation, warnings: warn(ctx) })
+      ctx.api.create(t, annotated, { namespace: input.metadata.namespace, dryRun, user: ctx.user, fieldValidation, warnings: warn(ctx), fieldManager })
     } catch (e) {
       throw new KubectlError(formatError(e, `error when creating "${doc.source}": `))
     }
@@ -127,7 +144,7 @@ export function applyOne(ctx: KubectlContext, doc: ManifestDoc, dryRun: boolean,
   merged.metadata.resourceVersion = live.metadata.resourceVersion
   let result: KubeObject
   try {
-    result = ctx.api.update(t, merged, { dryRun, user: ctx.user, fieldValidation, patch: true, warnings: warn(ctx) })
+    result = ctx.api.update(t, merged, { dryRun, user: ctx.user, fieldValidation, patch: true, warnings: warn(ctx), fieldManager })
   } catch (e) {
     throw new KubectlError(formatError(e, `error when applying patch:\nto:\nResource: "${t.group}/${t.version}, Resource=${t.plural}", GroupVersionKind: "${t.group}/${t.version}, Kind=${t.kind}"\nName: "${name}", Namespace: "${t.namespaced ? input.metadata.namespace : ''}"\nfor: "${doc.source}": error when patching "${doc.source}": `))
   }
@@ -138,7 +155,12 @@ export function applyOne(ctx: KubectlContext, doc: ManifestDoc, dryRun: boolean,
 export function runApply(ctx: KubectlContext, _args: string[], flags: FlagValues, results?: ApplyOutcome[]): number {
   const files = flags.filename as string[]
   if (!files.length) throw new KubectlError("error: must specify one of -f and -k\n\nSee 'kubectl apply -h' for help and examples")
-  const dryRun = String(flags['dry-run']) === 'client' || String(flags['dry-run']) === 'server'
+  const dryRunMode = String(flags['dry-run'])
+  const dryRun = dryRunMode === 'client' || dryRunMode === 'server'
+  const serverSide = !!flags['server-side']
+  if (flags['force-conflicts'] && !serverSide) throw new KubectlError('error: --force-conflicts only works with --server-side')
+  if (serverSide && dryRunMode === 'client') throw new KubectlError('error: --dry-run=client doesn\'t work with --server-side (did you mean --dry-run=server instead?)')
+  const mode: ApplyMode = { serverSide, force: !!flags['force-conflicts'], fieldManager: String(flags['field-manager'] ?? ''), dryRun: dryRunMode as ApplyMode['dryRun'] }
   // As kubectl's builder: read every stream (a bad document ends its stream), check each
   // object (a shape error ends its stream too; decode and mapping errors skip one object),
   // apply what was read, and print all the errors at the end.
@@ -164,7 +186,7 @@ export function runApply(ctx: KubectlContext, _args: string[], flags: FlagValues
   }
   for (const doc of ready) {
     try {
-      const r = applyOne(ctx, doc, dryRun, fieldValidationFor(flags.validate))
+      const r = applyOne(ctx, doc, dryRun, fieldValidationFor(flags.validate), mode)
       ctx.out(`${r.message}\n`)
       results?.push(r)
     } catch (e) {

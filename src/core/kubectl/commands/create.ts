@@ -80,7 +80,7 @@ export function runCreate(ctx: KubectlContext, args: string[], flags: FlagValues
       if (stopped.has(doc.source)) continue
       try {
         const t = resolveForDoc(ctx, doc)
-        const created = ctx.api.create(t, doc.object, { namespace: doc.object.metadata?.namespace || ctx.namespace, dryRun: dryRun !== 'none', user: ctx.user, fieldValidation: fieldValidationFor(flags.validate), warnings: warn(ctx) })
+        const created = ctx.api.create(t, doc.object, { namespace: doc.object.metadata?.namespace || ctx.namespace, dryRun: dryRun !== 'none', user: ctx.user, fieldValidation: fieldValidationFor(flags.validate), warnings: warn(ctx), fieldManager: String(flags['field-manager']) })
         emit(ctx, created, output, refName(t, created.metadata.name!), dryRun, false)
       } catch (e) {
         if (e instanceof ManifestError) stopped.add(doc.source)
@@ -105,7 +105,7 @@ export function runCreate(ctx: KubectlContext, args: string[], flags: FlagValues
       return 0
     }
     try {
-      const created = ctx.api.create(t, obj, { namespace: ctx.namespace, dryRun: dryRun === 'server', user: ctx.user })
+      const created = ctx.api.create(t, obj, { namespace: ctx.namespace, dryRun: dryRun === 'server', user: ctx.user, fieldManager: String(flags['field-manager']) })
       emit(ctx, created, output, refName(t, name), dryRun)
     } catch (e) {
       // Upstream wraps every server error here, Invalid included.
@@ -124,7 +124,7 @@ export function runCreate(ctx: KubectlContext, args: string[], flags: FlagValues
       return 0
     }
     // Unlike create deployment, upstream returns the namespace create error unwrapped.
-    const created = ctx.api.create(t, obj, { dryRun: dryRun === 'server', user: ctx.user })
+    const created = ctx.api.create(t, obj, { dryRun: dryRun === 'server', user: ctx.user, fieldManager: String(flags['field-manager']) })
     emit(ctx, created, output, refName(t, name), dryRun)
     return 0
   }
@@ -172,7 +172,7 @@ export function runCreate(ctx: KubectlContext, args: string[], flags: FlagValues
       emit(ctx, obj, output, refName(t, args[1]!), dryRun)
       return 0
     }
-    const created = ctx.api.create(t, obj, { namespace: ctx.namespace, dryRun: dryRun === 'server', user: ctx.user })
+    const created = ctx.api.create(t, obj, { namespace: ctx.namespace, dryRun: dryRun === 'server', user: ctx.user, fieldManager: String(flags['field-manager']) })
     emit(ctx, created, output, refName(t, args[1]!), dryRun)
     return 0
   }

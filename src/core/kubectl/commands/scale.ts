@@ -56,7 +56,7 @@ export function runScale(ctx: KubectlContext, args: string[], flags: FlagValues)
         if (dryRun !== 'client') {
           const next = clone(obj)
           ;(next.spec as { replicas: number }).replicas = replicas
-          ctx.api.update(sel.type, next, { user: ctx.user, dryRun: dryRun === 'server' })
+          ctx.api.update(sel.type, next, { user: ctx.user, dryRun: dryRun === 'server', subresource: 'scale' })
         }
         // Upstream prints the object as the builder fetched it, before the scale.
         const output = String(flags.output ?? '')

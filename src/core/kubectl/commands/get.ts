@@ -96,7 +96,7 @@ export function runGet(ctx: KubectlContext, args: string[], flags: FlagValues): 
     if (total > 0 || !sels.some((s) => s.names.length)) {
       if (template) {
         if (!printWith(ctx, template, value, errors)) exit = 1
-      } else ctx.out(output === 'yaml' ? toGoYaml(value) : toGoJSON(value))
+      } else ctx.out(output === 'yaml' ? toGoYaml(value, { showManagedFields: true }) : toGoJSON(value, { showManagedFields: true }))
     }
   } else if (output === 'name') {
     for (const f of found) for (const o of f.objs) ctx.out(`${refName(f.sel.type, o.metadata.name!)}\n`)

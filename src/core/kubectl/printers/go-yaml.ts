@@ -126,8 +126,32 @@ function emit(v: unknown, indent: string, out: string[]): void {
   }
 }
 
+/** How kubectl's -o json|yaml printers are set up (genericclioptions PrintFlags). */
+export interface PrintOptions {
+  /** --show-managed-fields: without it kubectl drops metadata.managedFields (OmitManagedFieldsPrinter). */
+  showManagedFields?: boolean
+}
+
+function withoutManagedFields(o: unknown): unknown {
+  if (!o || typeof o !== 'object' || Array.isArray(o)) return o
+  const meta = (o as { metadata?: Record<string, unknown> }).metadata
+  if (!meta || typeof meta !== 'object' || !('managedFields' in meta)) return o
+  const { managedFields: _m, ...rest } = meta
+  void _m
+  return { ...o, metadata: rest }
+}
+
+/** OmitManagedFieldsPrinter: an object, or each item of a list, without its managedFields. */
+export function omitManagedFields(value: unknown, opts: PrintOptions = {}): unknown {
+  if (opts.showManagedFields || !value || typeof value !== 'object') return value
+  const items = (value as { items?: unknown }).items
+  if (Array.isArray(items)) return { ...value, items: items.map(withoutManagedFields) }
+  return withoutManagedFields(value)
+}
+
 /** One document, ending with a newline. */
-export function toGoYaml(value: unknown): string {
+export function toGoYaml(input: unknown, opts: PrintOptions = {}): string {
+  const value = omitManagedFields(input, opts)
   if (isScalar(value)) return `${scalarText(value, 0, '')}\n`
   const out: string[] = []
   emit(value, '', out)
@@ -139,8 +163,8 @@ export function toGoYaml(value: unknown): string {
  * -o json of a typed object (a generator's --dry-run=client result, or what kubectl's typed
  * client got back from a create): Go's encoding/json writes struct fields in declaration order.
  */
-export function toTypedGoJSON(value: unknown): string {
-  return `${escapeGoJSON(JSON.stringify(inGoFieldOrder(value), null, 4))}\n`
+export function toTypedGoJSON(value: unknown, opts: PrintOptions = {}): string {
+  return `${escapeGoJSON(JSON.stringify(inGoFieldOrder(omitManagedFields(value, opts)), null, 4))}\n`
 }
 
 /** -o yaml of a typed object: Go's zero values are there (the keys are sorted either way). */
@@ -151,7 +175,8 @@ export function toTypedGoYaml(value: unknown): string {
 const escapeGoJSON = (text: string): string => text.replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')
 
 /** -o json of an object read from the server: kubectl holds it as a map, so keys come sorted. */
-export function toGoJSON(value: unknown): string {
+export function toGoJSON(input: unknown, opts: PrintOptions = {}): string {
+  const value = omitManagedFields(input, opts)
   const sortKeys = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(sortKeys)
     if (v && typeof v === 'object') {

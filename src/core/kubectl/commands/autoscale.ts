@@ -49,7 +49,7 @@ export function runAutoscale(ctx: KubectlContext, args: string[], flags: FlagVal
         },
       }
       const dry = flags['dry-run'] !== 'none'
-      if (flags['dry-run'] !== 'client') ctx.api.create(hpaType, hpa, dry ? { dryRun: true } : {})
+      if (flags['dry-run'] !== 'client') ctx.api.create(hpaType, hpa, { dryRun: dry, fieldManager: 'kubectl-autoscale' })
       const suffix = dry ? ` (${flags['dry-run'] === 'server' ? 'server ' : ''}dry run)` : ''
       ctx.out(`horizontalpodautoscaler.autoscaling/${hpa.metadata.name} autoscaled${suffix}\n`)
     }

@@ -44,7 +44,7 @@ export function runReplace(ctx: KubectlContext, _args: string[], flags: FlagValu
         // Helper.Replace with overwrite: take the live resourceVersion.
         obj.metadata.resourceVersion = ctx.api.get(t, obj.metadata.namespace, name).metadata.resourceVersion
       }
-      ctx.api.update(t, obj, { dryRun, user: ctx.user, fieldValidation: fieldValidationFor(flags.validate) })
+      ctx.api.update(t, obj, { dryRun, user: ctx.user, fieldValidation: fieldValidationFor(flags.validate), fieldManager: String(flags['field-manager']) })
       ctx.out(`${refName(t, name)} replaced${dryRun ? ' (dry run)' : ''}\n`)
     } catch (e) {
       ctx.err(`${e instanceof KubectlError || !isStatusError(e) ? formatError(e) : formatError(e, `error when replacing "${doc.source}": `)}\n`)

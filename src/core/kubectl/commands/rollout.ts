@@ -99,7 +99,7 @@ export function runRollout(ctx: KubectlContext, args: string[], flags: FlagValue
     case 'undo':
       return runRolloutUndo(ctx, resolveTargets(ctx, rest), flags)
     default:
-      return runPatchCommand(ctx, sub as 'pause' | 'resume' | 'restart', resolveTargets(ctx, rest, String(flags.selector)))
+      return runPatchCommand(ctx, sub as 'pause' | 'resume' | 'restart', resolveTargets(ctx, rest, String(flags.selector)), String(flags['field-manager']))
   }
 }
 
@@ -156,7 +156,7 @@ const restart: Mutation = (obj, now) => {
 
 const MUTATIONS = { pause: [pause, 'paused'], resume: [resume, 'resumed'], restart: [restart, 'restarted'] } as const
 
-function runPatchCommand(ctx: KubectlContext, sub: keyof typeof MUTATIONS, targets: RolloutTarget[]): number {
+function runPatchCommand(ctx: KubectlContext, sub: keyof typeof MUTATIONS, targets: RolloutTarget[], fieldManager: string): number {
   const [mutate, verb] = MUTATIONS[sub]
   if (!targets.length) {
     ctx.err(`No resources found in ${ctx.namespace} namespace.\n`)
@@ -186,7 +186,7 @@ function runPatchCommand(ctx: KubectlContext, sub: keyof typeof MUTATIONS, targe
       continue
     }
     try {
-      ctx.api.update(type, next, { user: ctx.user })
+      ctx.api.update(type, next, { user: ctx.user, fieldManager })
       ctx.out(`${refName(type, name)} ${verb}\n`)
     } catch (e) {
       errs.push(`failed to patch: ${formatError(e)}`)

@@ -82,7 +82,7 @@ export function runSetResources(ctx: KubectlContext, args: string[], flags: Flag
     let result = next
     if (dryRun !== 'client') {
       try {
-        result = ctx.api.update(type, next, { user: ctx.user, dryRun: dryRun === 'server' })
+        result = ctx.api.update(type, next, { user: ctx.user, dryRun: dryRun === 'server', fieldManager: String(flags['field-manager'] ?? 'kubectl-set') })
       } catch (e) {
         errors.push(`failed to patch resources update to pod template ${isStatusError(e) ? e.message : formatError(e)}`)
         continue

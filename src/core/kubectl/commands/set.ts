@@ -126,7 +126,7 @@ function runSetImage(ctx: KubectlContext, args: string[], flags: FlagValues): nu
       // An empty patch prints nothing, as upstream skips it.
       if (JSON.stringify(next) === JSON.stringify(obj)) continue
       try {
-        ctx.api.update(sel.type, next, { user: ctx.user, dryRun: dryRun === 'server' || dryRun === 'client' })
+        ctx.api.update(sel.type, next, { user: ctx.user, dryRun: dryRun === 'server' || dryRun === 'client', fieldManager: String(flags['field-manager'] ?? 'kubectl-set') })
         const suffix = dryRun === 'server' ? ' (server dry run)' : dryRun === 'client' ? ' (dry run)' : ''
         ctx.out(`${refName(sel.type, name)} image updated${suffix}\n`)
       } catch (e) {

@@ -18,6 +18,8 @@ export interface ServerProfile {
   stopAfterMs: number
   /** A web server: the folder it serves on port 80, and its 404 page. */
   http?: { docRoot: string; notFound: string }
+  /** Ports it opens whatever the pod declares (its health endpoints, say), besides those declared. */
+  ports?: number[]
 }
 
 export interface ImageProfile {
@@ -131,6 +133,9 @@ const PROFILES: Record<string, ImageProfile> = {
   'registry.k8s.io/serve_hostname': { entrypoint: ['/serve_hostname'], server: { binaries: ['serve_hostname'], stopAfterMs: 100 } },
   // The busybox of the Kubernetes docs' probe examples (liveness-exec).
   'registry.k8s.io/busybox': { shell: 'busybox', cmd: ['sh'], programs: { wget: 0, nc: 0, nslookup: 0 } },
+  // CoreDNS serves DNS on 53, and its health (8080 /health) and ready (8181 /ready) plugins,
+  // which kubeadm's probes ask, on ports the Deployment does not declare.
+  'registry.k8s.io/coredns/coredns': { entrypoint: ['/coredns'], server: { binaries: ['coredns'], stopAfterMs: 100, ports: [53, 8080, 8181, 9153] } },
   'registry.k8s.io/pause': { entrypoint: ['/pause'], server: { binaries: ['pause'], stopAfterMs: 0 } },
   'registry.k8s.io/e2e-test-images/agnhost': { shell: 'busybox', entrypoint: ['/agnhost'], programs: {}, server: { binaries: ['agnhost'], stopAfterMs: 100 } },
 }

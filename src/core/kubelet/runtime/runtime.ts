@@ -239,7 +239,7 @@ export class ContainerRuntime {
     const server = argv.some((a) => profile.server?.binaries.includes(baseName(a)))
     const serving = !interactive && (server || (!!profile.generic && appStaysUp && !BUILTINS[base]))
     const declared = ((c.ports ?? []) as { containerPort?: number }[]).map((p) => p.containerPort ?? 0)
-    rec.listens = !serving ? [] : profile.server?.http ? [80] : declared
+    rec.listens = !serving ? [] : profile.server?.http ? [80] : [...new Set([...declared, ...(profile.server?.ports ?? [])])]
     // A shell or applet as PID 1 ignores SIGTERM (no default handler): the grace period runs out.
     rec.stopAfterMs = profile.server?.binaries.includes(base) ? profile.server.stopAfterMs : profile.generic && appStaysUp && !BUILTINS[base] ? 500 : BUILTINS[base] ? undefined : 1000
     return { stopAfterMs: rec.stopAfterMs }

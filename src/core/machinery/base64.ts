@@ -2,7 +2,8 @@
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 
-function utf8Bytes(text: string): number[] {
+/** A string's UTF-8 bytes (what a Go string holds). */
+export function utf8Bytes(text: string): number[] {
   const out: number[] = []
   for (const ch of text) {
     const c = ch.codePointAt(0)!

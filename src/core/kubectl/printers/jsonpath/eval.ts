@@ -9,6 +9,7 @@
 import { compare } from './compare'
 import { goV } from './go-format'
 import { GoFloat, JSONPathExecError, type JPList, type JPNode } from './nodes'
+import { utf8Bytes } from '../../../machinery/base64'
 
 export { JSONPathExecError }
 
@@ -27,19 +28,6 @@ function goType(v: Value): string {
   if (v instanceof GoFloat) return 'float64'
   if (typeof v === 'number') return Number.isInteger(v) ? 'int64' : 'float64'
   return 'interface {}'
-}
-
-/** A Go string is its UTF-8 bytes. */
-function utf8Bytes(s: string): number[] {
-  const out: number[] = []
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!
-    if (c < 0x80) out.push(c)
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63))
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
-  }
-  return out
 }
 
 /** The children `*` and `..` walk: map values (sorted keys), list items, a string's bytes. */

@@ -90,7 +90,8 @@ export function runGet(ctx: KubectlContext, args: string[], flags: FlagValues): 
       : isCustomColumnsFormat(output)
         ? printerOrFail(() => customColumnsPrinterFor(output, flags, read))
         : undefined
-    const all = found.flatMap((f) => f.objs).map((o) => forOutput(o, !!flags['show-managed-fields']))
+    // Only the json and yaml printers drop managedFields (OmitManagedFieldsPrinter); templates see them.
+    const all = found.flatMap((f) => f.objs).map((o) => (template ? o : forOutput(o, !!flags['show-managed-fields'])))
     const single = total === 1 && sels.length === 1 && sels[0]!.names.length === 1
     const value = single ? all[0] : { apiVersion: 'v1', items: all, kind: 'List', metadata: { resourceVersion: '' } }
     if (total > 0 || !sels.some((s) => s.names.length)) {

@@ -44,7 +44,7 @@ export function objectPrinterFor(ctx: KubectlContext, flags: FlagValues, operati
       else if (output === 'json') c.out(toGoJSON(forOutput(obj, showManaged)))
       else if (template) {
         try {
-          c.out(template.print(forOutput(obj, showManaged)))
+          c.out(template.print(obj))
         } catch (e) {
           if (e instanceof PrinterError) throw new KubectlError(`error: ${e.message.replace(/\n$/, '')}`)
           throw e

@@ -9,6 +9,7 @@ import { encodeBase64 } from '../../machinery/base64'
 import { isConfigMapKey, isEnvVarName } from '../../machinery/names'
 import { KubectlError, type KubectlContext } from '../context'
 import type { FlagSpec, FlagValues } from '../flags'
+import { csv, generatedMeta, nameRequired } from './create-common'
 
 export const createConfigFlags: FlagSpec[] = [
   { name: 'from-literal', type: 'stringArray', default: [] },
@@ -22,8 +23,6 @@ export const createConfigFlags: FlagSpec[] = [
   { name: 'docker-email', type: 'string', default: '' },
   { name: 'docker-server', type: 'string', default: 'https://index.docker.io/v1/' },
 ]
-
-const csv = (v: FlagValues[string]): string[] => (Array.isArray(v) ? v : []).flatMap((s) => (s === '' ? [] : s.split(',')))
 
 /** ParseLiteralSource: key=value, the value may hold more '='. */
 function parseLiteral(source: string): [string, string] {
@@ -101,12 +100,8 @@ function eachEntry(ctx: KubectlContext, s: Sources, add: (key: string, value: st
   for (const path of s.envFiles) for (const [k, v] of envFileEntries(readText(ctx, path))) add(k, v)
 }
 
-function metadataFor(ctx: KubectlContext, name: string): KubeObject['metadata'] {
-  return { name, namespace: ctx.explicitNamespace ? ctx.namespace : undefined, creationTimestamp: null as unknown as string }
-}
-
 export function configMapFor(ctx: KubectlContext, name: string | undefined, flags: FlagValues): KubeObject {
-  if (!name) throw new KubectlError("error: exactly one NAME is required, got 0\nSee 'kubectl create configmap -h' for help and examples")
+  if (!name) throw nameRequired('configmap')
   const data: Record<string, string> = {}
   eachEntry(ctx, sourcesOf(flags), (key, value) => {
     const errs = isConfigMapKey(key)
@@ -114,12 +109,12 @@ export function configMapFor(ctx: KubectlContext, name: string | undefined, flag
     if (key in data) throw new KubectlError(`error: cannot add key ${JSON.stringify(key)}, another key by that name already exists in Data for ConfigMap ${JSON.stringify(name)}`)
     data[key] = value
   }, true)
-  return { kind: 'ConfigMap', apiVersion: 'v1', metadata: metadataFor(ctx, name), data: Object.keys(data).length ? data : undefined }
+  return { kind: 'ConfigMap', apiVersion: 'v1', metadata: generatedMeta(ctx, name), data: Object.keys(data).length ? data : undefined }
 }
 
 export function secretFor(ctx: KubectlContext, kind: string | undefined, name: string | undefined, flags: FlagValues): KubeObject {
   if (kind === 'docker-registry') return dockerRegistrySecret(ctx, name, flags)
-  if (!name) throw new KubectlError("error: exactly one NAME is required, got 0\nSee 'kubectl create secret generic -h' for help and examples")
+  if (!name) throw nameRequired('secret generic')
   const data: Record<string, string> = {}
   eachEntry(ctx, sourcesOf(flags), (key, value) => {
     const errs = isConfigMapKey(key)
@@ -128,11 +123,11 @@ export function secretFor(ctx: KubectlContext, kind: string | undefined, name: s
     data[key] = encodeBase64(value)
   }, false)
   const type = String(flags.type ?? '')
-  return { kind: 'Secret', apiVersion: 'v1', metadata: metadataFor(ctx, name), data: Object.keys(data).length ? data : undefined, type: type || undefined }
+  return { kind: 'Secret', apiVersion: 'v1', metadata: generatedMeta(ctx, name), data: Object.keys(data).length ? data : undefined, type: type || undefined }
 }
 
 function dockerRegistrySecret(ctx: KubectlContext, name: string | undefined, flags: FlagValues): KubeObject {
-  if (!name) throw new KubectlError("error: exactly one NAME is required, got 0\nSee 'kubectl create secret docker-registry -h' for help and examples")
+  if (!name) throw nameRequired('secret docker-registry')
   const user = String(flags['docker-username'])
   const password = String(flags['docker-password'])
   const server = String(flags['docker-server'])
@@ -149,5 +144,5 @@ function dockerRegistrySecret(ctx: KubectlContext, name: string | undefined, fla
     const entry = { username: user, password, email: String(flags['docker-email']) || undefined, auth: encodeBase64(`${user}:${password}`) }
     data['.dockerconfigjson'] = encodeBase64(JSON.stringify({ auths: { [server]: entry } }))
   }
-  return { kind: 'Secret', apiVersion: 'v1', metadata: metadataFor(ctx, name), data, type: 'kubernetes.io/dockerconfigjson' }
+  return { kind: 'Secret', apiVersion: 'v1', metadata: generatedMeta(ctx, name), data, type: 'kubernetes.io/dockerconfigjson' }
 }

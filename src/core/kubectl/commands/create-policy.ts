@@ -8,6 +8,7 @@ import { parseSelector } from '../../machinery/labels'
 import { parseQuantityExact, quantityString } from '../../machinery/quantity-string'
 import { KubectlError, type KubectlContext } from '../context'
 import type { FlagSpec, FlagValues } from '../flags'
+import { generatedMeta, nameRequired } from './create-common'
 
 export const createPolicyFlags: FlagSpec[] = [
   { name: 'hard', type: 'string', default: '' },
@@ -22,12 +23,6 @@ export const createPolicyFlags: FlagSpec[] = [
 ]
 
 const QUANTITY_ERROR = "error: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"
-
-const nameRequired = (cmd: string) => new KubectlError(`error: exactly one NAME is required, got 0\nSee 'kubectl create ${cmd} -h' for help and examples`)
-
-function namespaced(ctx: KubectlContext, name: string): KubeObject['metadata'] {
-  return { name, namespace: ctx.explicitNamespace ? ctx.namespace : undefined, creationTimestamp: null as unknown as string }
-}
 
 export function quotaFor(ctx: KubectlContext, name: string | undefined, flags: FlagValues): KubeObject {
   if (!name) throw nameRequired('quota')
@@ -45,7 +40,7 @@ export function quotaFor(ctx: KubectlContext, name: string | undefined, flags: F
   const scopesText = String(flags.scopes ?? '')
   const scopes = scopesText ? scopesText.split(',') : undefined
   if (scopes?.includes('')) throw new KubectlError('error: invalid resource quota scope ""')
-  return { kind: 'ResourceQuota', apiVersion: 'v1', metadata: namespaced(ctx, name), spec: { hard, scopes } }
+  return { kind: 'ResourceQuota', apiVersion: 'v1', metadata: generatedMeta(ctx, name), spec: { hard, scopes } }
 }
 
 export function priorityClassFor(name: string | undefined, flags: FlagValues): KubeObject {
@@ -99,7 +94,7 @@ export function podDisruptionBudgetFor(ctx: KubectlContext, name: string | undef
   return {
     kind: 'PodDisruptionBudget',
     apiVersion: 'policy/v1',
-    metadata: namespaced(ctx, name),
+    metadata: generatedMeta(ctx, name),
     spec: { minAvailable: min ? intOrString(min) : undefined, selector: labelSelectorFrom(selector), maxUnavailable: max ? intOrString(max) : undefined },
   }
 }

@@ -7,6 +7,7 @@
 import type { KubeObject } from '../../api/types'
 import { KubectlError, type KubectlContext } from '../context'
 import type { FlagSpec, FlagValues } from '../flags'
+import { generatedMeta, nameRequired } from './create-common'
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io'
 
@@ -24,7 +25,7 @@ const list = (v: FlagValues[string]) => (Array.isArray(v) ? v : typeof v === 'st
 /** The object `create rolebinding` (namespaced) or `create clusterrolebinding` would send. */
 export function bindingFor(ctx: KubectlContext, kind: 'RoleBinding' | 'ClusterRoleBinding', name: string | undefined, flags: FlagValues): KubeObject {
   const cmd = kind === 'RoleBinding' ? 'rolebinding' : 'clusterrolebinding'
-  if (!name) throw new KubectlError(`error: exactly one NAME is required, got 0\nSee 'kubectl create ${cmd} -h' for help and examples`)
+  if (!name) throw nameRequired(cmd)
   const clusterRole = String(flags.clusterrole ?? '')
   const role = String(flags.role ?? '')
   if (kind === 'ClusterRoleBinding' && !clusterRole) throw new KubectlError('error: required flag(s) "clusterrole" not set')
@@ -38,12 +39,10 @@ export function bindingFor(ctx: KubectlContext, kind: 'RoleBinding' | 'ClusterRo
     if (parts.length !== 2 || !parts[0] || !parts[1]) throw new KubectlError('error: serviceaccount must be <namespace>:<name>')
     subjects.push({ kind: 'ServiceAccount', name: parts[1], namespace: parts[0] })
   }
-  // kubectl writes the namespace only when -n was given (EnforceNamespace).
-  const metadata: KubeObject['metadata'] = { name, namespace: kind === 'RoleBinding' && ctx.explicitNamespace ? ctx.namespace : undefined, creationTimestamp: null as unknown as string }
   return {
     kind,
     apiVersion: `${RBAC_GROUP}/v1`,
-    metadata,
+    metadata: generatedMeta(ctx, name, kind === 'RoleBinding'),
     subjects: subjects.length ? subjects : undefined,
     roleRef: { apiGroup: RBAC_GROUP, kind: role ? 'Role' : 'ClusterRole', name: role || clusterRole },
   }

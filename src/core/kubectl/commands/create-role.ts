@@ -7,6 +7,7 @@
 import type { KubeObject } from '../../api/types'
 import { KubectlError, type KubectlContext } from '../context'
 import type { FlagSpec, FlagValues } from '../flags'
+import { csv, generatedMeta, nameRequired } from './create-common'
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io'
 
@@ -36,7 +37,6 @@ interface ResourceOption {
   subresource: string
 }
 
-const csv = (v: FlagValues[string]): string[] => (Array.isArray(v) ? v : []).flatMap((s) => (s === '' ? [] : s.split(',')))
 const unique = (xs: string[]): string[] => xs.filter((x, i) => xs.indexOf(x) === i)
 
 function parseResources(values: string[]): ResourceOption[] {
@@ -108,26 +108,25 @@ function warnVerbs(ctx: KubectlContext, verbs: string[]): void {
 
 /** The Role `kubectl create role NAME` would send. */
 export function roleFor(ctx: KubectlContext, name: string | undefined, flags: FlagValues): KubeObject {
-  if (!name) throw new KubectlError("error: exactly one NAME is required, got 0\nSee 'kubectl create role -h' for help and examples")
+  if (!name) throw nameRequired('role')
   const verbs = readVerbs(flags)
   const resources = parseResources(csv(flags.resource))
   if (!verbs.length) throw new KubectlError('error: at least one verb must be specified')
   warnVerbs(ctx, verbs)
   if (!resources.length) throw new KubectlError('error: at least one resource must be specified')
   validateResources(ctx, verbs, resources)
-  const metadata: KubeObject['metadata'] = { name, namespace: ctx.explicitNamespace ? ctx.namespace : undefined, creationTimestamp: null as unknown as string }
-  return { kind: 'Role', apiVersion: `${RBAC_GROUP}/v1`, metadata, rules: policyRules(ctx, verbs, resources, unique(flags['resource-name'] as string[]), []) }
+  return { kind: 'Role', apiVersion: `${RBAC_GROUP}/v1`, metadata: generatedMeta(ctx, name), rules: policyRules(ctx, verbs, resources, unique(flags['resource-name'] as string[]), []) }
 }
 
 /** The ClusterRole `kubectl create clusterrole NAME` would send. */
 export function clusterRoleFor(ctx: KubectlContext, name: string | undefined, flags: FlagValues): KubeObject {
-  if (!name) throw new KubectlError("error: exactly one NAME is required, got 0\nSee 'kubectl create clusterrole -h' for help and examples")
+  if (!name) throw nameRequired('clusterrole')
   const verbs = readVerbs(flags)
   const resources = parseResources(csv(flags.resource))
   const urls = unique(csv(flags['non-resource-url']))
   const resourceNames = unique(flags['resource-name'] as string[])
   const aggregation = aggregationLabels(flags['aggregation-rule'] as string[])
-  const obj: KubeObject = { kind: 'ClusterRole', apiVersion: `${RBAC_GROUP}/v1`, metadata: { name, creationTimestamp: null as unknown as string } }
+  const obj: KubeObject = { kind: 'ClusterRole', apiVersion: `${RBAC_GROUP}/v1`, metadata: generatedMeta(ctx, name, false) }
   if (aggregation) {
     if (urls.length || verbs.length || resources.length || resourceNames.length)
       throw new KubectlError('error: aggregation rule must be specified without nonResourceURLs, verbs, resources or resourceNames')

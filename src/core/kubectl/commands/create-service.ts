@@ -7,6 +7,7 @@ import type { KubeObject } from '../../api/types'
 import { isDNS1123Subdomain } from '../../machinery/names'
 import { KubectlError, type KubectlContext } from '../context'
 import type { FlagSpec, FlagValues } from '../flags'
+import { generatedMeta, nameRequired } from './create-common'
 
 export const createServiceFlags: FlagSpec[] = [
   { name: 'tcp', type: 'stringArray', default: [] },
@@ -58,7 +59,7 @@ export function serviceFor(ctx: KubectlContext, sub: string | undefined, name: s
     const given = JSON.stringify(flags[f]) !== JSON.stringify(DEFAULTS[f])
     if (given && !TYPE_FLAGS[sub]!.includes(f)) throw new KubectlError(`error: unknown flag: --${f}\nSee 'kubectl create service ${sub} --help' for usage.`)
   }
-  if (!name) throw new KubectlError(`error: exactly one NAME is required, got 0\nSee 'kubectl create service ${sub} -h' for help and examples`)
+  if (!name) throw nameRequired(`service ${sub}`)
   const tcp = (flags.tcp as string[]).flatMap((s) => s.split(',')).filter(Boolean)
   const clusterIP = String(flags.clusterip ?? '')
   const externalName = String(flags['external-name'] ?? '')
@@ -73,13 +74,13 @@ export function serviceFor(ctx: KubectlContext, sub: string | undefined, name: s
   const obj: KubeObject = {
     kind: 'Service',
     apiVersion: 'v1',
-    metadata: { name, namespace: ctx.explicitNamespace ? ctx.namespace : undefined, creationTimestamp: null as unknown as string, labels: { app: name } },
+    metadata: { ...generatedMeta(ctx, name), labels: { app: name } },
     spec: { ports: ports.length ? ports : undefined, selector: { app: name }, clusterIP: clusterIP || undefined, type, externalName: externalName || undefined },
   }
   return { obj, type }
 }
 
 export function serviceAccountFor(ctx: KubectlContext, name: string | undefined): KubeObject {
-  if (!name) throw new KubectlError("error: exactly one NAME is required, got 0\nSee 'kubectl create serviceaccount -h' for help and examples")
-  return { kind: 'ServiceAccount', apiVersion: 'v1', metadata: { name, namespace: ctx.explicitNamespace ? ctx.namespace : undefined, creationTimestamp: null as unknown as string } }
+  if (!name) throw nameRequired('serviceaccount')
+  return { kind: 'ServiceAccount', apiVersion: 'v1', metadata: generatedMeta(ctx, name) }
 }

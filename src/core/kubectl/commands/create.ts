@@ -158,24 +158,6 @@ export function runCreate(ctx: KubectlContext, args: string[], flags: FlagValues
     }
     return 0
   }
-  if (sub === 'role' || sub === 'clusterrole') {
-    const obj = sub === 'role' ? roleFor(ctx, args[1], flags) : clusterRoleFor(ctx, args[1], flags)
-    const t = ctx.api.registry.forGroupResource('rbac.authorization.k8s.io', `${sub}s`)!
-    const created = dryRun === 'client' ? obj : ctx.api.create(t, obj, { namespace: ctx.namespace, dryRun: dryRun === 'server', user: ctx.user })
-    emit(ctx, created, output, refName(t, args[1]!), dryRun)
-    return 0
-  }
-  if (sub === 'rolebinding' || sub === 'clusterrolebinding') {
-    const obj = bindingFor(ctx, sub === 'rolebinding' ? 'RoleBinding' : 'ClusterRoleBinding', args[1], flags)
-    const t = ctx.api.registry.forGroupResource('rbac.authorization.k8s.io', `${sub}s`)!
-    if (dryRun === 'client') {
-      emit(ctx, obj, output, refName(t, args[1]!), dryRun)
-      return 0
-    }
-    const created = ctx.api.create(t, obj, { namespace: ctx.namespace, dryRun: dryRun === 'server', user: ctx.user, fieldManager: String(flags['field-manager']) })
-    emit(ctx, created, output, refName(t, args[1]!), dryRun)
-    return 0
-  }
   throw new KubectlError(`error: unknown command "${sub}" for "kubectl create"`)
 }
 
@@ -193,6 +175,14 @@ function generatorObject(ctx: KubectlContext, sub: string, args: string[], flags
       const { obj, type } = serviceFor(ctx, args[1], args[2], flags)
       return { obj, target: ['', 'services', `failed to create ${type} service: `] }
     }
+    // RBAC objects: upstream returns their server errors unwrapped.
+    case 'role':
+      return { obj: roleFor(ctx, args[1], flags), target: ['rbac.authorization.k8s.io', 'roles', ''] }
+    case 'clusterrole':
+      return { obj: clusterRoleFor(ctx, args[1], flags), target: ['rbac.authorization.k8s.io', 'clusterroles', ''] }
+    case 'rolebinding':
+    case 'clusterrolebinding':
+      return { obj: bindingFor(ctx, sub === 'rolebinding' ? 'RoleBinding' : 'ClusterRoleBinding', args[1], flags), target: ['rbac.authorization.k8s.io', `${sub}s`, ''] }
     case 'quota':
     case 'resourcequota':
       return { obj: quotaFor(ctx, args[1], flags), target: ['', 'resourcequotas', 'failed to create quota: '] }
